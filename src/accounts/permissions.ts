@@ -1,0 +1,55 @@
+// Who may do what: one table, role × action. Read it as "a <role> may <action>".
+// Scope (which objects) is a separate rule in policies.ts: an allowed action on an object outside the
+// account's jurisdiction answers 404.
+import type { Role } from "./roles.js";
+
+export const ACTIONS = {
+  "regions.read": "查看区域树",
+  "regions.import": "导入标准地址库/网格",
+  "units.read": "查看承办单位",
+  "units.manage": "维护承办单位",
+  "accounts.read": "查看账号",
+  "accounts.manage": "维护账号",
+  "tokens.manage": "管理接口令牌",
+  "audit.read": "查看审计日志",
+  "cases.read": "查看案件",
+  "people.read": "查看当事人（脱敏）",
+  "people.reveal": "查看当事人完整身份证号/手机号",
+  "intake.push": "渠道推送数据",
+} as const;
+export type Action = keyof typeof ACTIONS;
+
+const Y = true;
+const _ = false;
+
+// prettier-ignore
+export const PERMISSIONS: Record<Action, Record<Role, boolean>> = {
+  //                     street_centre police unit_handler unit_leader mediator grid_worker leader admin citizen
+  "regions.read":    row(Y, Y, Y, Y, Y, Y, Y, Y, _),
+  "regions.import":  row(_, _, _, _, _, _, _, Y, _),
+  "units.read":      row(Y, Y, Y, Y, Y, Y, Y, Y, _),
+  "units.manage":    row(_, _, _, _, _, _, _, Y, _),
+  "accounts.read":   row(_, _, _, _, _, _, _, Y, _),
+  "accounts.manage": row(_, _, _, _, _, _, _, Y, _),
+  "tokens.manage":   row(_, _, _, _, _, _, _, Y, _),
+  "audit.read":      row(_, _, _, _, _, _, _, Y, _),
+  "cases.read":      row(Y, Y, Y, Y, Y, Y, Y, _, _),
+  "people.read":     row(Y, Y, Y, Y, Y, Y, Y, _, _),
+  "people.reveal":   row(Y, Y, _, Y, _, _, _, _, _),
+  "intake.push":     row(_, _, _, _, _, _, _, _, _), // API tokens only
+};
+
+function row(
+  street_centre: boolean, police: boolean, unit_handler: boolean, unit_leader: boolean, mediator: boolean,
+  grid_worker: boolean, leader: boolean, admin: boolean, citizen: boolean,
+): Record<Role, boolean> {
+  return { street_centre, police, unit_handler, unit_leader, mediator, grid_worker, leader, admin, citizen };
+}
+
+export function roleMay(role: Role, action: Action): boolean {
+  return PERMISSIONS[action][role];
+}
+
+export function actionsOf(role: Role): Action[] {
+  return (Object.keys(PERMISSIONS) as Action[]).filter((a) => PERMISSIONS[a][role]);
+}

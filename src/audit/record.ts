@@ -1,0 +1,48 @@
+// Writing the audit trail. Always called with the transaction of the change it records.
+import { auditEvents } from "./schema.js";
+import { actorLabel, type Ctx } from "../server/context.js";
+
+/** Typed event names: one per kind of change or personal-data read. */
+export type AuditAction =
+  | "session.login"
+  | "session.login_failed"
+  | "session.locked"
+  | "session.logout"
+  | "account.create"
+  | "account.update"
+  | "account.disable"
+  | "account.enable"
+  | "account.password_reset"
+  | "token.create"
+  | "token.revoke"
+  | "unit.create"
+  | "unit.update"
+  | "region.import"
+  | "person.read"
+  | "person.list"
+  | "person.reveal"
+  | "case.read";
+
+export interface AuditEntry {
+  action: AuditAction;
+  subjectType: string;
+  subjectId?: string | number | null;
+  oldValues?: unknown;
+  newValues?: unknown;
+}
+
+export async function recordAudit(ctx: Pick<Ctx, "actor" | "tx" | "correlationId" | "ip">, entry: AuditEntry) {
+  const a = ctx.actor;
+  await ctx.tx.insert(auditEvents).values({
+    actorKind: a.kind,
+    actorId: a.kind === "account" || a.kind === "token" ? a.id : null,
+    actorLabel: actorLabel(a),
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId == null ? null : String(entry.subjectId),
+    oldValues: entry.oldValues ?? null,
+    newValues: entry.newValues ?? null,
+    correlationId: ctx.correlationId,
+    ip: ctx.ip ?? null,
+  });
+}

@@ -1,0 +1,32 @@
+import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { regionNodes } from "../regions/schema.js";
+
+/**
+ * A person (or company) known to the hub. ID-card and phone numbers are stored encrypted (AES-256-GCM),
+ * with a keyed hash for exact matching and a masked form for display; see personal-data/.
+ */
+export const people = pgTable(
+  "people",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    kind: text({ enum: ["person", "company"] }).notNull().default("person"),
+    name: text().notNull(),
+    idNumberEnc: text(),
+    idNumberHash: text(),
+    idNumberMasked: text(),
+    phoneEnc: text(),
+    phoneHash: text(),
+    phoneMasked: text(),
+    addressText: text(),
+    regionNodeId: integer().references(() => regionNodes.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("people_id_hash_idx").on(t.idNumberHash),
+    index("people_phone_hash_idx").on(t.phoneHash),
+    index("people_region_idx").on(t.regionNodeId),
+  ],
+);
+
+export type Person = typeof people.$inferSelect;

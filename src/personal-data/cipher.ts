@@ -1,0 +1,61 @@
+// Encryption at rest for personal data (ID-card and phone numbers): AES-256-GCM with a random IV,
+// plus a keyed hash (HMAC-SHA-256 under a key derived from the data key) for exact matching.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export interface Cipher {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  /** Equal inputs give equal hashes; the hash reveals nothing without the key. */
+  hash(normalised: string): string;
+}
+
+const FORMAT = "v1";
+
+export function createCipher(key: Buffer): Cipher {
+  if (key.length !== 32) throw new Error("data key must be 32 bytes (AES-256)");
+  const hashKey = Buffer.from(crypto.hkdfSync("sha256", key, Buffer.alloc(0), "tongban keyed hash", 32));
+  return {
+    encrypt(plain) {
+      const iv = crypto.randomBytes(12);
+      const c = crypto.createCipheriv("aes-256-gcm", key, iv);
+      const body = Buffer.concat([c.update(plain, "utf8"), c.final()]);
+      return `${FORMAT}:${Buffer.concat([iv, c.getAuthTag(), body]).toString("base64")}`;
+    },
+    decrypt(stored) {
+      const [format, payload] = stored.split(":");
+      if (format !== FORMAT || !payload) throw new Error("unknown ciphertext format");
+      const raw = Buffer.from(payload, "base64");
+      const d = crypto.createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+      d.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8");
+    },
+    hash(normalised) {
+      return crypto.createHmac("sha256", hashKey).update(normalised).digest("base64url");
+    },
+  };
+}
+
+/** Parses a configured key (base64 or hex, 32 bytes). */
+export function parseKey(text: string): Buffer {
+  const trimmed = text.trim();
+  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
+  if (key.length !== 32) throw new Error("TONGBAN_DATA_KEY must be 32 bytes, base64 or hex encoded");
+  return key;
+}
+
+/**
+ * The data key: TONGBAN_DATA_KEY when set; otherwise a key file beside the local data, generated on first
+ * use with 0600 permissions. Losing the key makes stored ID and phone numbers unreadable: back it up.
+ */
+export function loadDataKey(configured: string | undefined, dataDir: string): Buffer {
+  if (configured) return parseKey(configured);
+  const file = path.join(dataDir, "data.key");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
+  }
+  fs.chmodSync(file, 0o600);
+  return parseKey(fs.readFileSync(file, "utf8"));
+}

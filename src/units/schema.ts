@@ -1,0 +1,38 @@
+import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { regionNodes } from "../regions/schema.js";
+
+export const UNIT_KINDS = [
+  "street_centre",
+  "police",
+  "judicial",
+  "labour",
+  "petition",
+  "property",
+  "market",
+  "natural_resources",
+  "traffic_police",
+  "health",
+  "court",
+  "community_centre",
+  "mediation_studio",
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** A responsible department or organisation (承办单位) and the region it serves. */
+export const units = pgTable(
+  "units",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    kind: text({ enum: UNIT_KINDS }).notNull(),
+    /** The root of the unit's jurisdiction on the region tree. */
+    regionNodeId: integer().notNull().references(() => regionNodes.id),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("units_region_idx").on(t.regionNodeId)],
+);
+
+export type Unit = typeof units.$inferSelect;
