@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { PersonView } from "../people/views.js";
+import { CASE_STATUSES } from "./schema.js";
+
+export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], string> = {
+  open: "待处置",
+  in_progress: "处置中",
+  resolved: "已化解",
+  closed: "已办结",
+};
+
+export const CaseSummaryView = z.object({
+  id: z.number(),
+  code: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  regionNodeId: z.number(),
+  regionName: z.string(),
+  leadUnitId: z.number().nullable(),
+  leadUnitName: z.string().nullable(),
+  openedAt: z.string(),
+});
+
+export const CaseDetailView = CaseSummaryView.extend({
+  summary: z.string(),
+  parties: z.array(PersonView.extend({ role: z.enum(["reporter", "applicant", "respondent", "other"]) })),
+});

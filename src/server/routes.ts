@@ -1,0 +1,24 @@
+// Every domain's routes, in one list. A new area adds its register function here.
+import { registerAccountRoutes } from "../accounts/routes/account-routes.js";
+import { registerSessionRoutes } from "../accounts/routes/session-routes.js";
+import { registerTokenRoutes } from "../accounts/routes/token-routes.js";
+import { registerAuditRoutes } from "../audit/routes.js";
+import { registerCaseRoutes } from "../cases/routes.js";
+import { registerPeopleRoutes } from "../people/routes.js";
+import { registerRegionRoutes } from "../regions/routes.js";
+import { registerUnitRoutes } from "../units/routes.js";
+import type { App } from "./app.js";
+import type { Services } from "./context.js";
+import { registerHealthRoutes } from "./health.js";
+
+export async function registerRoutes(app: App, services: Services, opts: { loginRateLimit: { max: number; timeWindow: number }; secureCookies: boolean }) {
+  registerHealthRoutes(app, services);
+  registerSessionRoutes(app, services, opts);
+  registerAccountRoutes(app, services);
+  registerTokenRoutes(app, services);
+  registerRegionRoutes(app, services);
+  registerUnitRoutes(app, services);
+  registerPeopleRoutes(app, services);
+  registerCaseRoutes(app, services);
+  registerAuditRoutes(app, services);
+}
