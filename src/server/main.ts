@@ -1,0 +1,57 @@
+// `npm start`: the database (embedded unless DATABASE_URL), migrations, the demo on an empty database, the server.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadConfig } from "../config.js";
+import { createDb, closeDb } from "../db/client.js";
+import { openDatabaseTarget } from "../db/database.js";
+import { applyMigrations } from "../db/migrate.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../demo/demo-accounts.js";
+import { databaseIsEmpty, seedDemo } from "../demo/seed.js";
+import { ROLE_NAMES } from "../accounts/roles.js";
+import { createCipher, loadDataKey } from "../personal-data/cipher.js";
+import { buildApp } from "./app.js";
+
+const config = loadConfig();
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+const target = await openDatabaseTarget(config);
+const db = createDb(target.url, 20);
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await app?.close().catch(() => undefined);
+  await closeDb(db).catch(() => undefined);
+  await target.embedded?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+try {
+  await applyMigrations(db);
+  const cipher = createCipher(loadDataKey(config.dataKey, config.dataDir));
+  let seeded = false;
+  if (config.seedDemo && (await databaseIsEmpty(db))) {
+    await seedDemo(db, cipher);
+    seeded = true;
+  }
+  app = await buildApp({ db, cipher, webDir, secureCookies: config.secureCookies, logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    "",
+    `警情通办 Tongban 已启动 / running at ${url}`,
+    `  数据库 database: ${target.embedded ? `embedded PostgreSQL (${config.dataDir}, port ${target.embedded.port})` : "DATABASE_URL"}${seeded ? "，已载入古塘演示数据 (demo seeded)" : ""}`,
+    `  API 文档 OpenAPI: ${url}/docs`,
+    `  演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`,
+    ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(10)} ${ROLE_NAMES[a.role]}`),
+    "  Ctrl-C 停止 / stops everything",
+    "",
+  ];
+  console.log(lines.join("\n"));
+} catch (err) {
+  console.error(err);
+  await shutdown(1);
+}

@@ -1,0 +1,57 @@
+// Chooses a region by code: a TreeSelect over the caller's tree, loaded a level at a time.
+import { useQueryClient } from "@tanstack/react-query";
+import { TreeSelect } from "antd";
+import { useMemo, useState } from "react";
+import { REGION_LEVEL_NAMES } from "../../../regions/views.js";
+import { fetchRegionNode, useRegionRoot, type RegionNodeView } from "./region-api.js";
+
+interface Props {
+  value?: string;
+  onChange?: (code: string) => void;
+  /** Shown until the tree has loaded the chosen node. */
+  valueLabel?: string;
+  placeholder?: string;
+}
+
+export function RegionPicker({ value, onChange, valueLabel, placeholder = "选择区域" }: Props) {
+  const client = useQueryClient();
+  const { data: root } = useRegionRoot();
+  const [extra, setExtra] = useState<RegionNodeView[]>([]);
+
+  const treeData = useMemo(() => {
+    if (!root) return [];
+    const nodes = [root, ...root.children, ...extra];
+    const seen = new Set<string>();
+    return nodes
+      .filter((n) => !seen.has(n.code) && seen.add(n.code))
+      .map((n) => ({
+        id: n.id,
+        pId: n.id === root.id ? 0 : n.parentId,
+        value: n.code,
+        title: `${n.name}（${REGION_LEVEL_NAMES[n.level]}）`,
+        isLeaf: n.childCount === 0,
+      }));
+  }, [root, extra]);
+
+  const loadData = async ({ value: code }: { value?: string | number }) => {
+    const detail = await fetchRegionNode(client, String(code));
+    setExtra((prev) => [...prev, ...detail.children]);
+  };
+
+  // labelInValue, so a chosen node the tree has not loaded yet still shows its name.
+  const label = treeData.find((n) => n.value === value)?.title ?? valueLabel ?? value;
+  return (
+    <TreeSelect
+      treeDataSimpleMode
+      treeData={treeData}
+      loadData={loadData}
+      labelInValue
+      value={value ? { value, label } : undefined}
+      onChange={(v: { value: string }) => onChange?.(v.value)}
+      placeholder={placeholder}
+      showSearch={{ treeNodeFilterProp: "title" }}
+      allowClear={false}
+      style={{ width: "100%" }}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+// Every page's address. Areas not built yet render their placeholder; each page is guarded by its permission.
+import { Route, Routes } from "react-router";
+import { AccountsPage } from "./accounts/AccountsPage.js";
+import { AuditPage } from "./audit/AuditPage.js";
+import { CaseDetailPage } from "./cases/CaseDetailPage.js";
+import { CaseListPage } from "./cases/CaseListPage.js";
+import { RegionTreePage } from "./regions/RegionTreePage.js";
+import { AppLayout } from "./shell/AppLayout.js";
+import { SETTINGS_AREAS, WORK_AREAS } from "./shell/areas.js";
+import { ComingSoon } from "./shell/ComingSoon.js";
+import { Guard, NotFound } from "./shell/Guard.js";
+import { HomePage } from "./shell/HomePage.js";
+import { LoginPage } from "./shell/LoginPage.js";
+import { TokensPage } from "./tokens/TokensPage.js";
+import { UnitsPage } from "./units/UnitsPage.js";
+
+const PAGES: Record<string, () => React.ReactNode> = {
+  "/cases": () => <CaseListPage />,
+  "/settings/regions": () => <RegionTreePage />,
+  "/settings/units": () => <UnitsPage />,
+  "/settings/accounts": () => <AccountsPage />,
+  "/settings/tokens": () => <TokensPage />,
+  "/settings/audit": () => <AuditPage />,
+};
+
+export function AppRoutes() {
+  const cases = WORK_AREAS.find((a) => a.path === "/cases")!;
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        {[...WORK_AREAS, ...SETTINGS_AREAS].map((area) => (
+          <Route
+            key={area.path}
+            path={area.path}
+            element={<Guard permission={area.permission}>{PAGES[area.path]?.() ?? <ComingSoon area={area} />}</Guard>}
+          />
+        ))}
+        <Route path="/cases/:id" element={<Guard permission={cases.permission}><CaseDetailPage /></Guard>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,39 @@
+// The hub's areas, once: the side menu, the home page's links and the routes' permission checks read this list.
+import {
+  AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
+  HomeOutlined, InboxOutlined, KeyOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
+} from "@ant-design/icons";
+import type { ReactNode } from "react";
+import type { Action } from "../../../accounts/permissions.js";
+import type { TextKey } from "../dictionary.js";
+
+export interface Area {
+  path: string;
+  label: TextKey;
+  icon: ReactNode;
+  permission?: Action;
+  /** Not built yet: the placeholder page describes what will be there. */
+  soon?: TextKey;
+}
+
+export const WORK_AREAS: Area[] = [
+  { path: "/intake", label: "menu.intake", icon: <InboxOutlined />, permission: "cases.read", soon: "soon.intake" },
+  { path: "/cases", label: "menu.cases", icon: <FileSearchOutlined />, permission: "cases.read" },
+  { path: "/claims", label: "menu.claims", icon: <FlagOutlined />, permission: "cases.read", soon: "soon.claims" },
+  { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "cases.read", soon: "soon.mediation" },
+  { path: "/warnings", label: "menu.warnings", icon: <AlertOutlined />, permission: "cases.read", soon: "soon.warnings" },
+  { path: "/follow-ups", label: "menu.followUps", icon: <PhoneOutlined />, permission: "cases.read", soon: "soon.followUps" },
+  { path: "/assessment", label: "menu.assessment", icon: <TrophyOutlined />, permission: "cases.read", soon: "soon.assessment" },
+  { path: "/dashboard", label: "menu.dashboard", icon: <DashboardOutlined />, permission: "cases.read", soon: "soon.dashboard" },
+];
+
+export const SETTINGS_AREAS: Area[] = [
+  { path: "/settings/regions", label: "menu.regions", icon: <ApartmentOutlined />, permission: "regions.read" },
+  { path: "/settings/units", label: "menu.units", icon: <BankOutlined />, permission: "units.read" },
+  { path: "/settings/accounts", label: "menu.accounts", icon: <UserOutlined />, permission: "accounts.read" },
+  { path: "/settings/tokens", label: "menu.tokens", icon: <KeyOutlined />, permission: "tokens.manage" },
+  { path: "/settings/audit", label: "menu.audit", icon: <AuditOutlined />, permission: "audit.read" },
+];
+
+export const HOME_AREA: Area = { path: "/", label: "menu.home", icon: <HomeOutlined /> };
+export const SETTINGS_ICON = <TeamOutlined />;

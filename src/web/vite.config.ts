@@ -1,0 +1,34 @@
+// The web app's build: root src/web, output dist/web (served by the server), /api proxied to it in development.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const webRoot = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(webRoot, "../..");
+const api = "http://localhost:3000";
+
+// Big libraries in their own chunks, so an app change does not bust the browser's cache of them.
+const vendorGroups: [string, RegExp][] = [
+  ["react", /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/],
+  ["echarts", /node_modules[\\/](echarts|zrender)[\\/]/],
+  ["antd", /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion|dayjs)[\\/]/],
+];
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  build: {
+    outDir: path.join(repoRoot, "dist/web"),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: vendorGroups.map(([name, test]) => ({ name, test })) },
+      },
+    },
+  },
+  server: {
+    proxy: { "/api": api, "/docs": api, "/healthz": api },
+  },
+});
