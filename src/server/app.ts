@@ -13,11 +13,24 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "../db/client.js";
 import type { Cipher } from "../personal-data/cipher.js";
-import { makeAuthenticate } from "./authenticate.js";
+import { makeAuthenticate, type AuthDeclaration } from "./authenticate.js";
 import { handleError } from "./errors.js";
 import { loggerOptions } from "./logging.js";
 import type { Services } from "./context.js";
 import { registerRoutes } from "./routes.js";
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  auth: AuthDeclaration | undefined;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route with its auth declaration (for the permission snapshot and the scope walk). */
+    routeTable: RouteInfo[];
+  }
+}
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -52,7 +65,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
 
   // Every /api route must say who may call it; a route without a declaration is a bug, caught at start.
+  const routeTable: RouteInfo[] = [];
+  app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routeTable.push({ method, url: route.url, auth: route.config?.auth });
+    }
     if (route.url.startsWith("/api/") && !route.config?.auth) {
       throw new Error(`route ${route.method} ${route.url} has no auth declaration`);
     }

@@ -2,7 +2,7 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.js";
-import { authorize, requirePermission } from "../accounts/policies.js";
+import { authorize } from "../accounts/policies.js";
 import { AppError } from "../errors/catalogue.js";
 import { regionNodes } from "../regions/schema.js";
 import type { App } from "../server/app.js";
@@ -23,8 +23,8 @@ export function registerUnitRoutes(app: App, services: Services) {
     schema: { tags: ["units"], summary: "新增承办单位", body: UnitInput, response: { 200: UnitView } },
     handler: async (req) =>
       inTransaction(services, { actor: req.actor, correlationId: req.id, ip: req.ip }, async (ctx) => {
-        requirePermission(ctx.actor, "units.manage");
         const node = await regionByCode(ctx.tx, req.body.regionCode);
+        authorize(ctx.actor, "units.manage", { regionPath: node.path });
         const [dupe] = await ctx.tx.select({ id: units.id }).from(units).where(eq(units.code, req.body.code));
         if (dupe) throw new AppError("CONFLICT", `单位代码 ${req.body.code} 已存在`);
         const [row] = await ctx.tx
@@ -45,7 +45,9 @@ export function registerUnitRoutes(app: App, services: Services) {
         const [node] = unit ? await ctx.tx.select().from(regionNodes).where(eq(regionNodes.id, unit.regionNodeId)) : [];
         authorize(ctx.actor, "units.manage", node ? { regionPath: node.path } : null);
         const { regionCode, ...rest } = req.body;
-        const regionNodeId = regionCode ? (await regionByCode(ctx.tx, regionCode)).id : undefined;
+        const target = regionCode ? await regionByCode(ctx.tx, regionCode) : undefined;
+        if (target) authorize(ctx.actor, "units.manage", { regionPath: target.path });
+        const regionNodeId = target?.id;
         const [row] = await ctx.tx
           .update(units)
           .set({ ...rest, ...(regionNodeId ? { regionNodeId } : {}), updatedAt: ctx.now })

@@ -15,6 +15,11 @@ const vendorGroups: [string, RegExp][] = [
   ["antd", /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion|dayjs)[\\/]/],
 ];
 
+// The server's shared modules (roles, permissions, the zod views and the constants beside them) only declare things.
+// Saying so lets the bundler keep a name map such as REGION_LEVEL_NAMES without the zod schemas and drizzle tables
+// defined next to it; the build fails if drizzle still gets in (see noServerCode).
+const sharedServerModule = /[\\/]src[\\/](?!web[\\/])[\w-]+[\\/](views|schema|roles|permissions)\.ts$/;
+
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
@@ -23,6 +28,10 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      treeshake: {
+        moduleSideEffects: (id) => (sharedServerModule.test(id) ? false : undefined),
+        manualPureFunctions: ["z"],
+      },
       output: {
         codeSplitting: { groups: vendorGroups.map(([name, test]) => ({ name, test })) },
       },

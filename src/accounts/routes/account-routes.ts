@@ -75,6 +75,11 @@ export function registerAccountRoutes(app: App, services: Services) {
         const { regionCode, disabled, unlock, ...fields } = req.body;
         const unitId = fields.unitId === undefined ? account.unitId : fields.unitId;
         const regionNodeId = regionCode || fields.unitId !== undefined ? await scopeRoot(ctx.tx, unitId, regionCode) : account.regionNodeId;
+        if (regionNodeId !== account.regionNodeId) {
+          // An admin can only hand out scopes inside their own.
+          const [node] = await ctx.tx.select({ path: regionNodes.path }).from(regionNodes).where(eq(regionNodes.id, regionNodeId));
+          authorize(ctx.actor, "accounts.manage", { regionPath: node.path });
+        }
         const disabledAt = disabled === undefined ? account.disabledAt : disabled ? (account.disabledAt ?? ctx.now) : null;
         const [row] = await ctx.tx
           .update(accounts)

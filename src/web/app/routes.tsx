@@ -1,4 +1,5 @@
 // Every page's address. Areas not built yet render their placeholder; each page is guarded by its permission.
+import type { ReactNode } from "react";
 import { Route, Routes } from "react-router";
 import { AccountsPage } from "./accounts/AccountsPage.js";
 import { AuditPage } from "./audit/AuditPage.js";
@@ -14,7 +15,7 @@ import { LoginPage } from "./shell/LoginPage.js";
 import { TokensPage } from "./tokens/TokensPage.js";
 import { UnitsPage } from "./units/UnitsPage.js";
 
-const PAGES: Record<string, () => React.ReactNode> = {
+const PAGES: Record<string, () => ReactNode> = {
   "/cases": () => <CaseListPage />,
   "/settings/regions": () => <RegionTreePage />,
   "/settings/units": () => <UnitsPage />,

@@ -41,7 +41,7 @@ export function RegionPicker({ value, onChange, valueLabel, placeholder = "é€‰æ‹
   // labelInValue, so a chosen node the tree has not loaded yet still shows its name.
   const label = treeData.find((n) => n.value === value)?.title ?? valueLabel ?? value;
   return (
-    <TreeSelect
+    <TreeSelect<{ value: string; label?: string }>
       treeDataSimpleMode
       treeData={treeData}
       loadData={loadData}

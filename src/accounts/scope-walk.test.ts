@@ -1,0 +1,142 @@
+// Walks every /api route as an account whose jurisdiction is another community: objects outside its scope
+// must answer 404 (never 403, never the object), and no response may carry another community's personal data.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiTokens } from "./schema.js";
+import { sha256 } from "./sessions.js";
+import { ROLES, type Role } from "./roles.js";
+import { PERMISSIONS, type Action } from "./permissions.js";
+import { createAccount, createCase, createPerson, createTestApp, login, regionId, unitId, type TestApp } from "../test/app.js";
+
+const HOME = "330282006004"; // 团圈社区: where the walking accounts work
+const AWAY = "330282006001"; // 上傅家社区: where the objects live
+
+type Expectation = "not-found" | "allowed";
+interface Probe {
+  expect: Expectation;
+  body?: (f: Fixture) => unknown;
+  query?: string;
+}
+interface Fixture {
+  personId: number;
+  caseId: number;
+  accountId: number;
+  unitId: number;
+  tokenId: number;
+  secrets: string[];
+}
+
+// One line per route. A new route fails the walk until it is listed here.
+const PROBES: Record<string, Probe> = {
+  "GET /api/auth/me": { expect: "allowed" },
+  "POST /api/auth/logout": { expect: "allowed" },
+  "GET /api/accounts": { expect: "allowed" },
+  "POST /api/accounts": { expect: "not-found", body: () => ({ username: "walker_new", displayName: "越权", role: "grid_worker", regionCode: `${AWAY}-G01`, password: "long-enough-1" }) },
+  "PATCH /api/accounts/:id": { expect: "not-found", body: () => ({ displayName: "改名" }) },
+  "POST /api/accounts/:id/password": { expect: "not-found", body: () => ({ password: "long-enough-2" }) },
+  "GET /api/tokens": { expect: "allowed" },
+  "POST /api/tokens": { expect: "not-found", body: () => ({ name: "越权令牌", scopes: ["regions.read"], regionCode: AWAY }) },
+  "DELETE /api/tokens/:id": { expect: "not-found" },
+  "GET /api/regions/root": { expect: "allowed" },
+  "GET /api/regions/:code": { expect: "not-found" },
+  "GET /api/units": { expect: "allowed" },
+  "POST /api/units": { expect: "not-found", body: () => ({ code: "X-WALK", name: "越权单位", kind: "community_centre", regionCode: AWAY }) },
+  "PATCH /api/units/:id": { expect: "not-found", body: () => ({ name: "改名单位" }) },
+  "GET /api/people": { expect: "allowed", query: "?q=沈" },
+  "GET /api/people/:id": { expect: "not-found" },
+  "POST /api/people/:id/reveal": { expect: "not-found", body: () => ({ reason: "越权查看" }) },
+  "GET /api/cases": { expect: "allowed" },
+  "GET /api/cases/:id": { expect: "not-found" },
+  "GET /api/audit": { expect: "allowed" },
+};
+
+function fillUrl(url: string, f: Fixture): string {
+  const id = url.startsWith("/api/people") ? f.personId
+    : url.startsWith("/api/cases") ? f.caseId
+    : url.startsWith("/api/accounts") ? f.accountId
+    : url.startsWith("/api/units") ? f.unitId
+    : url.startsWith("/api/tokens") ? f.tokenId
+    : undefined;
+  return url.replace(":id", String(id)).replace(":code", AWAY);
+}
+
+/** The first role that may call the route (any account for routes without a permission). */
+function roleFor(permission: Action | null): Role | undefined {
+  if (!permission) return "unit_handler";
+  return ROLES.find((r) => PERMISSIONS[permission][r]);
+}
+
+describe("jurisdiction scope across every route", () => {
+  let h: TestApp;
+  let f: Fixture;
+  beforeAll(async () => {
+    h = await createTestApp();
+    const phone = "13957412345";
+    const idNumber = "330282198803127716";
+    const person = await createPerson(h.t, { name: "沈秘密", idNumber, phone, regionNodeId: await regionId(h.t, `${AWAY}-G01`) });
+    const kase = await createCase(h.t, { region: `${AWAY}-G01`, unit: `CC-${AWAY}`, title: "上傅家绝密纠纷", people: [person.id] });
+    const account = await createAccount(h.t, "grid_worker", `${AWAY}-G01`, `CC-${AWAY}`, "away_grid_worker");
+    const [token] = await h.t.db
+      .insert(apiTokens)
+      .values({ name: "away-token", tokenHash: sha256("tb_away"), prefix: "tb_away", scopes: ["regions.read"], regionNodeId: await regionId(h.t, AWAY) })
+      .returning();
+    f = {
+      personId: person.id,
+      caseId: kase.id,
+      accountId: account.id,
+      unitId: await unitId(h.t, `CC-${AWAY}`),
+      tokenId: token.id,
+      secrets: [phone, idNumber, "沈秘密", "上傅家绝密纠纷", "away_grid_worker", person.phoneMasked!, person.idNumberMasked!],
+    };
+  });
+  afterAll(() => h.close());
+
+  it("lists a probe for every route", () => {
+    const missing = h.app.routeTable
+      .filter((r) => r.url.startsWith("/api/") && r.auth && !("public" in r.auth))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !PROBES[k]);
+    expect(missing, "add these routes to PROBES").toEqual([]);
+  });
+
+  it("answers 404 outside scope and never leaks the other community's personal data", async () => {
+    const results: string[] = [];
+    for (const route of h.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      const probe = PROBES[key];
+      if (!probe || !route.auth || "public" in route.auth) continue;
+      const role = roleFor(route.auth.permission);
+      if (!role) continue; // token-only actions
+      const walker = await createAccount(h.t, role, HOME, `CC-${HOME}`);
+      const s = await login(h.app, walker.username);
+      const res = await h.app.inject({
+        method: route.method as "GET",
+        url: fillUrl(route.url, f) + (probe.query ? encodeURI(probe.query) : ""),
+        headers: s.headers,
+        ...(probe.body ? { payload: probe.body(f) as object } : {}),
+      });
+      const expected = probe.expect === "not-found" ? 404 : 200;
+      results.push(`${key} as ${role}: ${res.statusCode}`);
+      expect(res.statusCode, `${key} as ${role}: ${res.body.slice(0, 200)}`).toBe(expected);
+      for (const secret of f.secrets) expect(res.body, `${key} leaked ${secret}`).not.toContain(secret);
+    }
+    expect(results.length).toBe(Object.keys(PROBES).length);
+  });
+
+  it("the same routes do answer for an account whose scope covers the objects", async () => {
+    const police = await createAccount(h.t, "police", "330282006", "GT-PCS");
+    const s = await login(h.app, police.username);
+    for (const url of [`/api/people/${f.personId}`, `/api/cases/${f.caseId}`, `/api/regions/${AWAY}`]) {
+      const res = await h.app.inject({ method: "GET", url, headers: s.headers });
+      expect(res.statusCode, url).toBe(200);
+    }
+    const list = await h.app.inject({ method: "GET", url: "/api/cases", headers: s.headers });
+    expect(list.body).toContain("上傅家绝密纠纷");
+  });
+
+  it("a unit sees the cases assigned to it even outside its region", async () => {
+    const handler = await createAccount(h.t, "unit_handler", HOME, `CC-${AWAY}`);
+    const s = await login(h.app, handler.username);
+    const res = await h.app.inject({ method: "GET", url: `/api/cases/${f.caseId}`, headers: s.headers });
+    expect(res.statusCode).toBe(200);
+  });
+});
