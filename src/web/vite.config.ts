@@ -21,8 +21,9 @@ const serverOnly = /node_modules[\\/](drizzle-orm|pg|pg-[\w-]+|fastify|@fastify|
 const noServerCode: Plugin = {
   name: "tongban:no-server-code",
   apply: "build",
-  generateBundle() {
-    const leaked = [...this.getModuleIds()].filter((id) => serverOnly.test(id));
+  generateBundle(_options, bundle) {
+    const rendered = Object.values(bundle).flatMap((out) => (out.type === "chunk" ? Object.entries(out.modules) : []));
+    const leaked = rendered.filter(([id, m]) => m.renderedLength > 0 && serverOnly.test(id)).map(([id]) => id);
     if (leaked.length) this.error(`server-only modules in the web bundle:\n  ${leaked.join("\n  ")}`);
   },
 };

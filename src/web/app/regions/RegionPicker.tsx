@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { TreeSelect } from "antd";
 import { useMemo, useState } from "react";
-import { REGION_LEVEL_NAMES } from "../../../regions/views.js";
+import { REGION_LEVEL_NAMES } from "../names.js";
 import { fetchRegionNode, useRegionRoot, type RegionNodeView } from "./region-api.js";
 
 interface Props {
