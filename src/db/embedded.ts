@@ -158,6 +158,29 @@ function run(cmd: string, args: string[], owner: { uid: number; gid: number } | 
 }
 
 /**
+ * A server left running by a process that was killed (kill -9) still holds the data folder: stop it first.
+ * PostgreSQL itself ignores a stale postmaster.pid whose process is gone.
+ */
+async function stopOrphan(pgdata: string) {
+  const pidFile = path.join(pgdata, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!pid || !alive()) return;
+  const cmdline = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
+  if (!cmdline.includes(pgdata)) return; // the pid was reused by something else
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 150 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir`.
  * The superuser password is generated once and kept in the cluster folder with 0600 permissions.
  */
@@ -189,6 +212,7 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log?
       fs.rmSync(pwfile, { force: true });
     }
   }
+  await stopOrphan(pgdata);
   const port = await freePort(opts.port ?? 0);
   const child: ChildProcess = spawn(
     bins.postgres,

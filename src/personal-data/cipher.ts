@@ -27,7 +27,9 @@ export function createCipher(key: Buffer): Cipher {
       const [format, payload] = stored.split(":");
       if (format !== FORMAT || !payload) throw new Error("unknown ciphertext format");
       const raw = Buffer.from(payload, "base64");
-      const d = crypto.createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+      if (raw.length < 28) throw new Error("ciphertext too short");
+      // A fixed tag length: GCM otherwise accepts a tag cut down to 4 bytes, which makes forgeries cheap.
+      const d = crypto.createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12), { authTagLength: 16 });
       d.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8");
     },

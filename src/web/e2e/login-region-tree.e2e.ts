@@ -1,0 +1,70 @@
+// A street-centre worker logs in and browses the region tree; a wrong password gets the server's Chinese message.
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, logIn, watchPageProblems } from "./browser.js";
+import { ensureWebBuild, repoRoot, startServer, type TestServer } from "./server.js";
+
+const STREET_CODE = "330282006";
+const SCREENSHOT = path.join(repoRoot, "test-results/region-tree.png");
+
+describe("login and the region tree", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the 16 villages and communities under 古塘街道 to the street centre", async () => {
+    const page = await browser.newPage({ baseURL: server.baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
+    const problems = watchPageProblems(page);
+
+    await page.goto("/settings/regions");
+    await page.waitForURL(/\/login/); // not logged in yet: the page sends us to log in, then back
+    await logIn(page, "zhongxin", "Gutang@2026");
+    await page.waitForURL(/\/settings\/regions$/);
+    await expect.poll(() => page.getByTestId("me-name").textContent()).toBe("陈晓燕");
+
+    const street = page.locator(`[data-testid=region-node][data-code="${STREET_CODE}"]`);
+    await street.waitFor();
+    await page.locator(".ant-tree-treenode", { has: street }).locator(".ant-tree-switcher").click();
+
+    const communities = page.locator("[data-testid=region-node][data-level=community]");
+    await expect.poll(() => communities.count(), { timeout: 10_000 }).toBe(16);
+    for (const name of ["上傅家社区", "金桥社区", "太屺村委会", "新潮塘村委会", "城北社区"]) {
+      expect(await communities.locator(".region-name", { hasText: name }).isVisible(), name).toBe(true);
+    }
+
+    // A community's grids are loaded when it is opened.
+    const shangfujia = page.locator(".ant-tree-treenode", { has: page.locator("[data-testid=region-node]", { hasText: "上傅家社区" }) });
+    await shangfujia.locator(".ant-tree-switcher").click();
+    await expect.poll(() => page.locator("[data-testid=region-node][data-level=grid]").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.locator(".region-name", { hasText: "上傅家社区" }).click();
+    await expect.poll(() => page.getByTestId("region-detail").textContent()).toContain("330282006001");
+
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows 用户名或密码错误 for a wrong password", async () => {
+    const page = await browser.newPage({ baseURL: server.baseUrl, locale: "zh-CN" });
+    await page.goto("/login");
+    await logIn(page, "zhongxin", "not-the-password");
+    const error = page.getByTestId("login-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("用户名或密码错误");
+    expect(page.url()).toMatch(/\/login$/);
+    await page.close();
+  });
+});
