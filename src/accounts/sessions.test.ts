@@ -116,6 +116,22 @@ describe("sessions", () => {
     });
   });
 
+  describe("changing an account's role or scope", () => {
+    it("ends its sessions, so the new permissions start from a fresh login", async () => {
+      const { account, session } = await policeSession();
+      const patch = await h.app.inject({ method: "PATCH", url: `/api/accounts/${account.id}`, headers: admin.headers, payload: { role: "mediator" } });
+      expect(patch.statusCode).toBe(200);
+      expect((await me(session)).statusCode).toBe(401);
+      expect((await me(await login(h.app, account.username))).json().me.role).toBe("mediator");
+    });
+
+    it("leaves sessions alone when only the display name changes", async () => {
+      const { account, session } = await policeSession();
+      await h.app.inject({ method: "PATCH", url: `/api/accounts/${account.id}`, headers: admin.headers, payload: { displayName: "改名民警" } });
+      expect((await me(session)).json().me.displayName).toBe("改名民警");
+    });
+  });
+
   describe("password reset", () => {
     it("ends the account's sessions; only the new password logs in", async () => {
       const { account, session } = await policeSession();

@@ -5,3 +5,4 @@ export * from "../accounts/schema.js";
 export * from "../audit/schema.js";
 export * from "../people/schema.js";
 export * from "../cases/schema.js";
+export * from "../intake/schema.js";

@@ -33,3 +33,14 @@ export const regionNodes = pgTable(
 );
 
 export type RegionNode = typeof regionNodes.$inferSelect;
+
+/** Address aliases learned when staff place an unresolved address on the tree. */
+export const addressAliases = pgTable("address_aliases", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  alias: text().notNull().unique(),
+  regionNodeId: integer()
+    .notNull()
+    .references(() => regionNodes.id),
+  createdBy: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

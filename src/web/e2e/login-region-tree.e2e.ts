@@ -45,10 +45,10 @@ describe("login and the region tree", () => {
     }
 
     // A community's grids are loaded when it is opened.
-    const shangfujia = page.locator(".ant-tree-treenode", { has: page.locator("[data-testid=region-node]", { hasText: "上傅家社区" }) });
+    const shangfujia = page.locator(".ant-tree-treenode", { has: page.locator('[data-testid=region-node][data-code="330282006001"]') });
     await shangfujia.locator(".ant-tree-switcher").click();
     await expect.poll(() => page.locator("[data-testid=region-node][data-level=grid]").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.locator(".region-name", { hasText: "上傅家社区" }).click();
+    await shangfujia.locator(".region-name").click();
     await expect.poll(() => page.getByTestId("region-detail").textContent()).toContain("330282006001");
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });

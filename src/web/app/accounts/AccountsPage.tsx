@@ -41,7 +41,7 @@ export function AccountsPage() {
           { title: "用户名", dataIndex: "username", width: 120 },
           { title: "姓名", dataIndex: "displayName", width: 120 },
           { title: "角色", dataIndex: "roleName", width: 170 },
-          { title: "所属单位", dataIndex: "unitName", render: (v: string | null) => v ?? "—" },
+          { title: "所属单位", dataIndex: "unitName", width: 200, render: (v: string | null) => v ?? "—" },
           { title: "辖区", dataIndex: "regionName", width: 140 },
           {
             title: "状态",

@@ -27,7 +27,7 @@ export function RegionTreePage() {
 
   const loadData = async (node: TreeDataNode) => {
     const code = String(node.key);
-    if (node.children || loaded[code]) return;
+    if (code === root?.code || loaded[code]) return;
     const detail = await fetchRegionNode(client, code);
     setLoaded((prev) => ({ ...prev, [code]: detail.children }));
   };

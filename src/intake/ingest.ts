@@ -1,0 +1,178 @@
+// The intake pipeline: rows → drafts (channel format) → standard records → one transaction per chunk.
+// A chunk's commit is the acknowledgement: after a crash, running the same input again adds exactly what was
+// missing (redeliveries are recognised by content hash), so counts reconcile.
+import type { PoolClient } from "pg";
+import type { Db } from "../db/client.js";
+import type { Cipher } from "../personal-data/cipher.js";
+import type { AddressResolution } from "../regions/address/resolver.js";
+import type { RawRow } from "./draft.js";
+import { FORMATS } from "./formats/index.js";
+import { existingVersions, writeQuarantine, writeVersions, type NewVersion, type Quarantine } from "./persist.js";
+import type { IntakeCounts } from "./schema.js";
+import { standardise } from "./standardise.js";
+
+export type RowStatus = "accepted" | "redelivered" | "corrected" | "quarantined";
+
+export interface RowOutcome {
+  index: number;
+  externalId: string | null;
+  status: RowStatus;
+  version?: number;
+  recordId?: number;
+  reason?: string;
+  message?: string;
+}
+
+export interface IntakeDeps {
+  db: Db;
+  cipher: Cipher;
+  resolveAddress: (text: string) => AddressResolution;
+  /** Region node ids by code, for resolved places. */
+  regionIds: Map<string, number>;
+  now?: () => Date;
+}
+
+export const emptyCounts = (): IntakeCounts => ({ read: 0, accepted: 0, redelivered: 0, corrected: 0, quarantined: 0 });
+
+export async function createBatch(db: Db, b: { source: "file" | "upload" | "api" | "form" | "demo"; channel?: string | null; fileName?: string | null; actorLabel: string }) {
+  const { rows } = await db.$client.query<{ id: number }>(
+    `INSERT INTO intake_batches (source, channel, file_name, actor_label) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [b.source, b.channel ?? null, b.fileName ?? null, b.actorLabel],
+  );
+  return Number(rows[0].id);
+}
+
+export async function finishBatch(db: Db, batchId: number, status: "done" | "failed") {
+  await db.$client.query(`UPDATE intake_batches SET status = $2, finished_at = now() WHERE id = $1`, [batchId, status]);
+}
+
+const contentKey = (channel: string, text: string) => `${channel}\u0000${text.replace(/\r$/, "")}`;
+
+/** Ingests one chunk of rows in one transaction and answers per row. */
+export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: RawRow[]): Promise<RowOutcome[]> {
+  const now = deps.now?.() ?? new Date();
+  const outcomes: RowOutcome[] = new Array(rows.length);
+  const quarantine: Quarantine[] = [];
+  const candidates: { i: number; version: Omit<NewVersion, "version"> }[] = [];
+  rows.forEach((row, i) => {
+    const hash = deps.cipher.hash(contentKey(row.channel, row.text));
+    const reject = (reason: string, message: string, externalId: string | null = null) => {
+      quarantine.push({ channel: row.channel ?? null, fileName: row.origin.file ?? null, line: row.origin.line ?? null, rowIndex: row.origin.index, contentHash: hash, rawText: row.text, reason, message });
+      outcomes[i] = { index: row.origin.index, externalId, status: "quarantined", reason, message };
+    };
+    if (row.error || !row.fields) return reject(row.error?.reason ?? "malformed_row", row.error?.message ?? "无法解析");
+    const format = FORMATS[row.channel];
+    const mapped = format.map(row.fields);
+    if (!mapped.ok) return reject(mapped.reason, mapped.message);
+    const std = standardise(row.channel, mapped.draft, { resolveAddress: deps.resolveAddress, now });
+    if (!std.ok) return reject(std.reason, std.message, mapped.draft.externalId);
+    const code = std.record.place.code;
+    candidates.push({
+      i,
+      version: { record: std.record, contentHash: hash, rawText: row.text, origin: row.origin, regionNodeId: code ? (deps.regionIds.get(code) ?? null) : null },
+    });
+  });
+
+  const client = await deps.db.$client.connect();
+  try {
+    await client.query("BEGIN");
+    const channels = [...new Set(candidates.map((c) => c.version.record.channel))].sort();
+    // One writer per channel at a time: concurrent deliveries of the same id cannot both become version 2.
+    for (const ch of channels) await client.query("SELECT pg_advisory_xact_lock(7401, hashtext($1))", [ch]);
+    const existing = await existingVersions(client, candidates.map((c) => c.version.record));
+    const toWrite: NewVersion[] = [];
+    const writeIndex: number[] = [];
+    for (const { i, version } of candidates) {
+      const key = `${version.record.channel}\u0000${version.record.externalId}`;
+      const entry = existing.get(key) ?? { hashes: new Set<string>(), maxVersion: 0 };
+      const base = { index: rows[i].origin.index, externalId: version.record.externalId };
+      if (entry.hashes.has(version.contentHash)) {
+        outcomes[i] = { ...base, status: "redelivered" };
+        continue;
+      }
+      const v = entry.maxVersion + 1;
+      entry.hashes.add(version.contentHash);
+      entry.maxVersion = v;
+      existing.set(key, entry);
+      toWrite.push({ ...version, version: v });
+      writeIndex.push(i);
+      outcomes[i] = { ...base, status: v === 1 ? "accepted" : "corrected", version: v };
+    }
+    const recordIds = await writeVersionsInOrder(client, deps.cipher, batchId, toWrite);
+    recordIds.forEach((id, k) => (outcomes[writeIndex[k]].recordId = id));
+    await writeQuarantine(client, deps.cipher, batchId, quarantine);
+    const counts = tally(outcomes);
+    await client.query(
+      `UPDATE intake_batches SET counts = jsonb_build_object(
+         'read', (counts->>'read')::int + $2, 'accepted', (counts->>'accepted')::int + $3,
+         'redelivered', (counts->>'redelivered')::int + $4, 'corrected', (counts->>'corrected')::int + $5,
+         'quarantined', (counts->>'quarantined')::int + $6) WHERE id = $1`,
+      [batchId, counts.read, counts.accepted, counts.redelivered, counts.corrected, counts.quarantined],
+    );
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+  return outcomes;
+}
+
+/** A correction within the same chunk as its original must be written after it (version 2 after 1). */
+async function writeVersionsInOrder(client: PoolClient, cipher: Cipher, batchId: number, versions: NewVersion[]): Promise<number[]> {
+  const ids: number[] = new Array(versions.length);
+  let pending = versions.map((v, k) => ({ v, k }));
+  while (pending.length) {
+    const seen = new Set<string>();
+    const now: typeof pending = [];
+    const later: typeof pending = [];
+    for (const p of pending) {
+      const key = `${p.v.record.channel}\u0000${p.v.record.externalId}`;
+      (seen.has(key) ? later : now).push(p);
+      seen.add(key);
+    }
+    const written = await writeVersions(client, cipher, batchId, now.map((p) => p.v));
+    now.forEach((p, j) => (ids[p.k] = written[j]));
+    pending = later;
+  }
+  return ids;
+}
+
+export function tally(outcomes: RowOutcome[]): IntakeCounts {
+  const c = emptyCounts();
+  for (const o of outcomes) {
+    c.read++;
+    c[o.status]++;
+  }
+  return c;
+}
+
+export function addCounts(a: IntakeCounts, b: IntakeCounts): IntakeCounts {
+  return { read: a.read + b.read, accepted: a.accepted + b.accepted, redelivered: a.redelivered + b.redelivered, corrected: a.corrected + b.corrected, quarantined: a.quarantined + b.quarantined };
+}
+
+/** Streams rows through the pipeline in chunks; `onChunk` sees the running counts (progress bars). */
+export async function ingestRows(
+  deps: IntakeDeps,
+  batchId: number,
+  rows: AsyncIterable<RawRow>,
+  opts: { chunkSize?: number; onChunk?: (counts: IntakeCounts, outcomes: RowOutcome[]) => void } = {},
+): Promise<IntakeCounts> {
+  const size = opts.chunkSize ?? 2000;
+  let counts = emptyCounts();
+  let chunk: RawRow[] = [];
+  const flush = async () => {
+    if (!chunk.length) return;
+    const outcomes = await ingestChunk(deps, batchId, chunk);
+    counts = addCounts(counts, tally(outcomes));
+    opts.onChunk?.(counts, outcomes);
+    chunk = [];
+  };
+  for await (const row of rows) {
+    chunk.push(row);
+    if (chunk.length >= size) await flush();
+  }
+  await flush();
+  return counts;
+}
