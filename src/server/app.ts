@@ -62,6 +62,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setNotFoundHandler((req, reply) => handleError(Object.assign(new Error("not found"), { statusCode: 404 }), req, reply));
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-correlation-id", req.id);
+    // API answers may carry personal data: never kept by browsers or proxies.
+    if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
 
   // Every /api route must say who may call it; a route without a declaration is a bug, caught at start.
@@ -108,7 +110,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   const services: Services = { db: opts.db, cipher: opts.cipher };
-  app.addHook("preHandler", makeAuthenticate(opts.db));
+  // Authentication runs before the body is parsed or validated: anonymous callers learn nothing from validation.
+  app.addHook("onRequest", makeAuthenticate(opts.db));
   await registerRoutes(app, services, {
     loginRateLimit: opts.loginRateLimit ?? { max: 20, timeWindow: 60_000 },
     secureCookies: opts.secureCookies ?? false,

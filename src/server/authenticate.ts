@@ -4,6 +4,7 @@
 //   { permission: "x.y", tokens: true }   … or an API token granted x.y
 //   { permission: null }                  any logged-in account (the action decides inside)
 // Cookie-authenticated writes must carry the session's CSRF token in `x-csrf-token`.
+import crypto from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { resolveApiToken, TOKEN_PREFIX } from "../accounts/api-tokens.js";
 import type { Action } from "../accounts/permissions.js";
@@ -22,6 +23,11 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor;
   }
+}
+
+function sameToken(given: unknown, expected: string): boolean {
+  if (typeof given !== "string" || given.length !== expected.length) return false;
+  return crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 export const SESSION_COOKIE = "tb_session";
@@ -43,7 +49,7 @@ export function makeAuthenticate(db: Db) {
       const cookie = req.cookies[SESSION_COOKIE];
       if (!cookie) throw new AppError("UNAUTHENTICATED");
       const session = await resolveSession(db, cookie, now);
-      if (!SAFE_METHODS.has(req.method) && req.headers["x-csrf-token"] !== session.csrfToken) {
+      if (!SAFE_METHODS.has(req.method) && !sameToken(req.headers["x-csrf-token"], session.csrfToken)) {
         throw new AppError("CSRF_FAILED");
       }
       req.actor = session.actor;

@@ -6,6 +6,8 @@ import { REGION_LEVEL_NAMES } from "../names.js";
 import { fetchRegionNode, useRegionRoot, type RegionNodeView } from "./region-api.js";
 
 interface Props {
+  /** Given by Form.Item, so that its label points at the control. */
+  id?: string;
   value?: string;
   onChange?: (code: string) => void;
   /** Shown until the tree has loaded the chosen node. */
@@ -13,7 +15,7 @@ interface Props {
   placeholder?: string;
 }
 
-export function RegionPicker({ value, onChange, valueLabel, placeholder = "选择区域" }: Props) {
+export function RegionPicker({ id, value, onChange, valueLabel, placeholder = "选择区域" }: Props) {
   const client = useQueryClient();
   const { data: root } = useRegionRoot();
   const [extra, setExtra] = useState<RegionNodeView[]>([]);
@@ -42,6 +44,7 @@ export function RegionPicker({ value, onChange, valueLabel, placeholder = "选�
   const label = treeData.find((n) => n.value === value)?.title ?? valueLabel ?? value;
   return (
     <TreeSelect<{ value: string; label?: string }>
+      id={id}
       treeDataSimpleMode
       treeData={treeData}
       loadData={loadData}
