@@ -20,4 +20,4 @@ export function dummyHash(): Promise<string> {
   return (dummy ??= hashPassword("not-a-real-password"));
 }
 
-export const PASSWORD_RULE = { min: 8, max: 128 };
+export { PASSWORD_RULE } from "./password-rule.js";

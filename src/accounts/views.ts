@@ -1,7 +1,7 @@
 // Response shapes for accounts, shared with the web app.
 import { z } from "zod";
 import { ROLES } from "./roles.js";
-import { UNIT_KINDS } from "../units/schema.js";
+import { UNIT_KINDS } from "../units/kinds.js";
 
 export const Me = z.object({
   id: z.number(),
@@ -31,3 +31,17 @@ export const AccountView = z.object({
   lastLoginAt: z.string().nullable(),
 });
 export type AccountView = z.infer<typeof AccountView>;
+
+export const TokenView = z.object({
+  id: z.number(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  channel: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revoked: z.boolean(),
+});
+export type TokenView = z.infer<typeof TokenView>;
+export const TokenList = z.object({ items: z.array(TokenView), scopes: z.array(z.object({ key: z.string(), name: z.string() })) });
+export type TokenList = z.infer<typeof TokenList>;

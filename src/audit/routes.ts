@@ -4,21 +4,8 @@ import { z } from "zod";
 import type { App } from "../server/app.js";
 import type { Services } from "../server/context.js";
 import { auditEvents } from "./schema.js";
+import { AuditPage } from "./views.js";
 
-const AuditView = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorKind: z.string(),
-  actorId: z.number().nullable(),
-  actorLabel: z.string(),
-  action: z.string(),
-  subjectType: z.string(),
-  subjectId: z.string().nullable(),
-  oldValues: z.unknown(),
-  newValues: z.unknown(),
-  correlationId: z.string(),
-  ip: z.string().nullable(),
-});
 
 export function registerAuditRoutes(app: App, services: Services) {
   app.get("/api/audit", {
@@ -37,7 +24,7 @@ export function registerAuditRoutes(app: App, services: Services) {
         page: z.coerce.number().int().min(1).default(1),
         pageSize: z.coerce.number().int().min(1).max(200).default(50),
       }),
-      response: { 200: z.object({ items: z.array(AuditView), page: z.number(), pageSize: z.number(), hasMore: z.boolean() }) },
+      response: { 200: AuditPage },
     },
     handler: async (req) => {
       const q = req.query;

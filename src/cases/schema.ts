@@ -3,7 +3,9 @@ import { people } from "../people/schema.js";
 import { regionNodes } from "../regions/schema.js";
 import { units } from "../units/schema.js";
 
-export const CASE_STATUSES = ["open", "in_progress", "resolved", "closed"] as const;
+import { CASE_STATUSES } from "./statuses.js";
+
+export { CASE_STATUSES } from "./statuses.js";
 
 /** A case (矛盾纠纷事件): one dispute. Case formation, routing and the rest extend this table. */
 export const cases = pgTable(

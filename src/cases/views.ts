@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { PersonView } from "../people/views.js";
-import { CASE_STATUSES } from "./schema.js";
+import { CASE_STATUSES } from "./statuses.js";
 
-export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], string> = {
-  open: "待处置",
-  in_progress: "处置中",
-  resolved: "已化解",
-  closed: "已办结",
-};
+export { CASE_STATUS_NAMES } from "./statuses.js";
+
 
 export const CaseSummaryView = z.object({
   id: z.number(),

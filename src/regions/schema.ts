@@ -1,8 +1,8 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
 
-/** Levels of the region tree, top to bottom. */
-export const REGION_LEVELS = ["province", "city", "county", "street", "community", "grid", "micro_grid"] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
+import { REGION_LEVELS } from "./levels.js";
+
+export { REGION_LEVELS, type RegionLevel } from "./levels.js";
 
 /**
  * One node of the region tree: 省 → 市 → 县 → 街道 → 村/社区 → 网格 → 微网格.

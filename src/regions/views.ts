@@ -1,16 +1,9 @@
 // Response shapes for the region tree, shared with the web app.
 import { z } from "zod";
-import { REGION_LEVELS } from "./schema.js";
+import { REGION_LEVELS } from "./levels.js";
 
-export const REGION_LEVEL_NAMES: Record<(typeof REGION_LEVELS)[number], string> = {
-  province: "省",
-  city: "市",
-  county: "县（市、区）",
-  street: "街道",
-  community: "村（社区）",
-  grid: "网格",
-  micro_grid: "微网格",
-};
+export { REGION_LEVEL_NAMES } from "./levels.js";
+
 
 export const RegionNodeView = z.object({
   id: z.number(),

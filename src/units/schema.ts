@@ -1,22 +1,9 @@
 import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { regionNodes } from "../regions/schema.js";
 
-export const UNIT_KINDS = [
-  "street_centre",
-  "police",
-  "judicial",
-  "labour",
-  "petition",
-  "property",
-  "market",
-  "natural_resources",
-  "traffic_police",
-  "health",
-  "court",
-  "community_centre",
-  "mediation_studio",
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+import { UNIT_KINDS } from "./kinds.js";
+
+export { UNIT_KINDS, type UnitKind } from "./kinds.js";
 
 /** A responsible department or organisation (承办单位) and the region it serves. */
 export const units = pgTable(

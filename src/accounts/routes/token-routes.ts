@@ -11,25 +11,16 @@ import { ACTIONS, type Action } from "../permissions.js";
 import { authorize } from "../policies.js";
 import { apiTokens } from "../schema.js";
 import { sha256 } from "../sessions.js";
+import { TokenList } from "../views.js";
 
 /** What a machine client may be granted. */
 export const TOKEN_SCOPES = ["intake.push", "regions.read"] as const satisfies readonly Action[];
 
-const TokenView = z.object({
-  id: z.number(),
-  name: z.string(),
-  prefix: z.string(),
-  scopes: z.array(z.string()),
-  channel: z.string().nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revoked: z.boolean(),
-});
 
 export function registerTokenRoutes(app: App, services: Services) {
   app.get("/api/tokens", {
     config: { auth: { permission: "tokens.manage" } },
-    schema: { tags: ["tokens"], summary: "接口令牌列表", response: { 200: z.object({ items: z.array(TokenView), scopes: z.array(z.object({ key: z.string(), name: z.string() })) }) } },
+    schema: { tags: ["tokens"], summary: "接口令牌列表", response: { 200: TokenList } },
     handler: async () => {
       const rows = await services.db.select().from(apiTokens).orderBy(asc(apiTokens.id));
       return {

@@ -100,6 +100,8 @@ export function normaliseIdNumber(input: string | null | undefined): IdNumberRes
     const masked = s.slice(0, -1).replace(/X/g, "*") + s[s.length - 1];
     const m = MASKED_WITH_KEY.exec(masked);
     if (m) return { value: masked, kind: "masked", upgradedFrom15: false, partialKey: `${m[1]}|${m[2]}`, given };
+    // Tail hidden too ("33028219900101XXXX"): still a masked number, with no key to meet on.
+    if (s.endsWith("XX")) return { value: s.replace(/X/g, "*"), kind: "masked", upgradedFrom15: false, partialKey: null, given };
   }
   return invalid(given);
 }

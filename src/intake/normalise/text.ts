@@ -39,75 +39,143 @@ type ChainConfig = { normalizationChain?: string[][]; conversionChain: string[][
 const T2S = (t2cnPreset.configs as unknown as Record<string, ChainConfig>).t2s;
 
 let converter: ((s: string) => string) | null = null;
-/** One bit per UTF-16 unit: set when the converter could change a text holding it (astral keys mark their lead surrogate). */
+/** One byte per UTF-16 unit: 1 for a Traditional-only character (astral ones mark their lead surrogate). */
 let tradUnits: Uint8Array | null = null;
 
-// A character is marked when some dictionary entry changes it: a single-character entry whose value differs, or a
-// position at which a phrase's key and value differ (a phrase of unequal length marks all its characters). A text with
-// no marked unit is therefore returned unchanged by the converter, so skipping it is exact, not a guess.
+// Marked: every character the single-character tables change. Phrase-table rewrites of characters that are also
+// Simplified (回覆 → 回复, but also 打坏 → 打坯, 沈下 → 沉下) only run beside a Traditional-only character: on Simplified
+// input they corrupt words (打坏了窗户) and the surname 沈.
 function buildTradUnits(): Uint8Array {
   const units = new Uint8Array(0x10000);
-  const dicts = [...(T2S.normalizationChain ?? []).flat(), ...T2S.conversionChain.flat()];
-  for (const dict of dicts) {
+  for (const dict of [...(T2S.normalizationChain ?? []).flat(), ...T2S.conversionChain.flat()]) {
     for (const entry of dict.split("|")) {
       const [key, value] = entry.split(" ");
-      if (!key || key === value) continue;
-      const k = [...key];
-      const v = [...(value ?? "")];
-      for (let j = 0; j < k.length; j++) if (k.length !== v.length || k[j] !== v[j]) units[k[j].charCodeAt(0)] = 1;
+      if (key !== value && [...key].length === 1) units[key.charCodeAt(0)] = 1;
     }
   }
   return units;
 }
 
-function mayHoldTraditional(s: string, units: Uint8Array): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x3400 && units[c] === 1) return true;
-  }
-  return false;
+// No dictionary key holds ASCII or punctuation, so a text converts piece by piece between them exactly as it does
+// whole; converting only the pieces holding a Traditional character saves most of the converter's cost.
+function isBreak(c: number): boolean {
+  return c < 0x80 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff65);
 }
 
-/** Traditional (Taiwan / Hong Kong / OpenCC standard) → Simplified; text with no Traditional-only character is returned as is. */
+/** Traditional → Simplified; a text with no Traditional-only character is returned as it is. */
 export function toSimplified(s: string): string {
-  tradUnits ??= buildTradUnits();
-  if (!mayHoldTraditional(s, tradUnits)) return s;
-  converter ??= ConverterBuilder(t2cnPreset)({ from: "t", to: "cn" });
-  return converter(s);
+  const units = (tradUnits ??= buildTradUnits());
+  let i = 0;
+  while (i < s.length && units[s.charCodeAt(i)] !== 1) i++;
+  if (i === s.length) return s;
+  const convert = (converter ??= ConverterBuilder(t2cnPreset)({ from: "t", to: "cn" }));
+  let out = "";
+  let start = 0; // the piece under way
+  let done = 0; // everything before it is in out
+  let traditional = false;
+  for (i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0;
+    if (i < s.length && !isBreak(c)) {
+      if (units[c] === 1) traditional = true;
+      continue;
+    }
+    if (traditional) {
+      out += s.slice(done, start) + convert(s.slice(start, i));
+      done = i;
+      traditional = false;
+    }
+    start = i + 1;
+  }
+  return out + s.slice(done);
 }
 
 // ---- invisible characters and whitespace ------------------------------------------------------------------------
 
 // Control characters (bar \n, \t and \r, which the whitespace pass handles), zero-width characters and soft hyphen.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
-const NEEDS_CLEANING =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]|\s\s|^\s|\s$/;
 const HORIZONTAL_RUN = /[^\S\n]+/g;
 const LINE_BREAK_RUN = /\s*\n\s*/g;
 const CRLF = /\r\n?/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
+// Per UTF-16 unit, what cleanText must know: a table lookup per character keeps its common case near a memory scan.
+const PLAIN = 0;
+const SPACE = 1; // " " or "\n": fine alone, a run (or one at either end) needs collapsing
+const ODD = 2; // control, zero-width or unusual space: the slow path
+const NOT_NFC_STABLE = 3; // may change under NFC
+const CHAR_CLASS = buildCharClass();
+
+function buildCharClass(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const nfcStable =
+      c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0x3001 && c <= 0x3098) ||
+      (c >= 0x309b && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef);
+    t[c] = nfcStable ? PLAIN : NOT_NFC_STABLE;
+  }
+  const odd: [number, number][] = [
+    [0x00, 0x1f], [0x7f, 0xa0], [0xad, 0xad], [0x1680, 0x1680], [0x2000, 0x200f], [0x2028, 0x202f], [0x205f, 0x2064],
+    [0x3000, 0x3000], [0xfeff, 0xfeff],
+  ];
+  for (const [from, to] of odd) t.fill(ODD, from, to + 1);
+  t[0x20] = SPACE;
+  t[0x0a] = SPACE;
+  return t;
+}
+
+function cleanSlowly(s: string): string {
+  const out = s.replace(CRLF, "\n").replace(INVISIBLE, "").replace(HORIZONTAL_RUN, " ").replace(LINE_BREAK_RUN, "\n").trim();
+  return NON_ASCII.test(out) ? out.normalize("NFC") : out;
+}
+
 /** Trim, collapse whitespace (a run holding a line break becomes one \n), drop invisible characters, NFC. */
 export function cleanText(s: string): string {
-  let out = s;
-  if (NEEDS_CLEANING.test(out)) {
-    out = out.replace(CRLF, "\n").replace(INVISIBLE, "").replace(HORIZONTAL_RUN, " ").replace(LINE_BREAK_RUN, "\n").trim();
+  // One pass decides whether anything needs doing; most texts come out of it untouched.
+  let prevSpace = true; // so that leading whitespace counts as a run
+  let nfc = false;
+  for (let i = 0; i < s.length; i++) {
+    const k = CHAR_CLASS[s.charCodeAt(i)];
+    if (k === PLAIN) prevSpace = false;
+    else if (k === SPACE) {
+      if (prevSpace) return cleanSlowly(s);
+      prevSpace = true;
+    } else if (k === ODD) return cleanSlowly(s);
+    else {
+      nfc = true;
+      prevSpace = false;
+    }
   }
-  // Decomposed forms only arise from non-ASCII input; NFC of ASCII is the identity.
-  return NON_ASCII.test(out) ? out.normalize("NFC") : out;
+  if (prevSpace && s.length > 0) return cleanSlowly(s);
+  return nfc ? s.normalize("NFC") : s;
 }
 
 // ---- matching form ------------------------------------------------------------------------------------------
 
-// Spaces touching a CJK character carry no meaning ("3幢 2单元" = "3幢2单元"); spaces between Latin words do.
-const CJK_SPACE = /(?<=[\u2e80-\u9fff\uf900-\ufaff])\s+|\s+(?=[\u2e80-\u9fff\uf900-\ufaff])/g;
-const UPPER_ASCII = /[A-Z]/;
+function isCjk(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
 
-/** The form two texts are compared in: cleaned, half-width (punctuation too), Simplified, ASCII lower-case. */
+/**
+ * The form two texts are compared in: cleaned, half-width (punctuation too), Simplified, ASCII lower-case, and without
+ * the spaces that touch a CJK character ("3幢 2单元" = "3幢2单元"; spaces between Latin words stay).
+ */
 export function matchKey(s: string): string {
-  let out = toSimplified(toHalfWidth(cleanText(s), { all: true }));
-  if (out.indexOf(" ") !== -1 || out.indexOf("\n") !== -1) out = out.replace(CJK_SPACE, "");
-  return UPPER_ASCII.test(out) ? out.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : out;
+  const clean = cleanText(s);
+  // Copy unchanged stretches as slices; only the characters that change are built one by one.
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean.charCodeAt(i);
+    let r = -1; // replacement code, 0 to drop the character, -1 to keep it
+    if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
+    else if (c >= 0x41 && c <= 0x5a) r = c + 0x20;
+    else if ((c === 0x20 || c === 0x0a) && ((i > 0 && isCjk(clean.charCodeAt(i - 1))) || (i + 1 < clean.length && isCjk(clean.charCodeAt(i + 1))))) r = 0;
+    if (r === -1) continue;
+    out += clean.slice(start, i);
+    if (r !== 0) out += String.fromCharCode(r >= 0x41 && r <= 0x5a ? r + 0x20 : r);
+    start = i + 1;
+  }
+  return toSimplified(start === 0 ? clean : out + clean.slice(start));
 }
 
 // ---- markup and injection shapes --------------------------------------------------------------------------------
@@ -121,7 +189,7 @@ const MARKUP = new RegExp(
     String.raw`\bon(?:error|load|click|mouseover|focus)\s*=`,
     String.raw`['"]\s*;\s*(?:drop|delete|insert|update|truncate|alter|exec)\b`,
     String.raw`\bunion\s+(?:all\s+)?select\b`,
-    String.raw`\b(?:or|and)\s+(['"]?)(\w+)\1\s*=\s*\1\2\1`, // OR 1=1, ' OR 'a'='a
+    String.raw`\b(?:or|and)\s+(['"]?)(\w+)\1\s*=\s*\1\2\1?(?!\w)`, // OR 1=1, ' OR 'a'='a (the query closes the quote)
     String.raw`\b(?:drop|truncate)\s+table\b`,
     String.raw`;\s*--`,
   ].join("|"),
@@ -129,9 +197,11 @@ const MARKUP = new RegExp(
 );
 const MARKUP_HINT = /[<>=;]|select|table|script/i;
 
-/** True when the text holds HTML, script or SQL-injection shapes. Used to flag a record, never to reject it. */
+/**
+ * True when the text holds HTML, script or SQL-injection shapes. Used to flag a record, never to reject it.
+ * Full-width look-alikes (＜script＞) are not flagged: no browser or database reads them as markup.
+ */
 export function containsMarkup(s: string): boolean {
   // Every shape holds one of these signs or words; most narratives have none, so one cheap scan settles them.
-  const half = toHalfWidth(s, { all: true });
-  return MARKUP_HINT.test(half) && MARKUP.test(half);
+  return MARKUP_HINT.test(s) && MARKUP.test(s);
 }

@@ -44,7 +44,7 @@ export function detectEncoding(head: Uint8Array): Encoding {
 }
 
 /** NUL or other C0 controls that never occur in text exports (tab, CR, LF, FF, ESC are allowed). */
-function hasControlBytes(b: Uint8Array): boolean {
+export function hasControlBytes(b: Uint8Array): boolean {
   for (let i = 0; i < b.length; i++) {
     const c = b[i];
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) return true;
@@ -55,7 +55,7 @@ function hasControlBytes(b: Uint8Array): boolean {
 /** UTF-16 text without a BOM shows NUL in every other byte when it is mostly ASCII (CSV punctuation, digits). */
 function utf16WithoutBom(b: Uint8Array): "utf16le" | "utf16be" | null {
   const n = Math.min(b.length, 4096) & ~1;
-  if (n < 8) return null;
+  if (n < 16) return null;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {
@@ -63,8 +63,8 @@ function utf16WithoutBom(b: Uint8Array): "utf16le" | "utf16be" | null {
     if (b[i + 1] === 0) oddNul++;
   }
   const pairs = n / 2;
-  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return "utf16le";
-  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return "utf16be";
+  if (oddNul > pairs * 0.5 && evenNul < pairs * 0.02) return "utf16le";
+  if (evenNul > pairs * 0.5 && oddNul < pairs * 0.02) return "utf16be";
   return null;
 }
 

@@ -1,5 +1,5 @@
 // JSON Lines: one object per line. A line that is not a JSON object is reported with its text; the rest go on.
-import { DEFAULT_MAX_RECORD_BYTES, errorRecord, type LineRecord, type ReadRecord } from "./types.js";
+import { errorRecord, type LineRecord, type ReadRecord } from "./types.js";
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -40,5 +40,3 @@ export async function* readJsonl(lines: AsyncIterable<LineRecord>): AsyncGenerat
     if (out.length) yield* out.splice(0);
   }
 }
-
-export { DEFAULT_MAX_RECORD_BYTES };

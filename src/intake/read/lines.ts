@@ -92,7 +92,7 @@ export class LineSplitter {
     if (!atEnd) this.line++;
     const eol: LineRecord["eol"] = atEnd ? "" : "\n";
     if (this.skipping || this.partLen + (nl - start) > this.maxChars) {
-      const text = this.skipping ? this.head : (this.parts.join("") + s.slice(start, start + PREVIEW_CHARS)).slice(0, PREVIEW_CHARS);
+      const text = this.skipping ? this.head : (this.parts.join("") + s.slice(start, Math.min(nl, start + PREVIEW_CHARS))).slice(0, PREVIEW_CHARS);
       this.reset();
       out.push({ text, line, eol, tooLarge: true });
       return;

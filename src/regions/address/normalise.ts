@@ -1,6 +1,6 @@
 // Turning a free-text address into the plain form the resolver matches against: half-width, Simplified,
 // no spaces or punctuation, and without the administrative prefix above the street.
-import * as OpenCC from "opencc-js";
+import { Locale, type DictGroup } from "opencc-js";
 
 /**
  * Words the rules read besides the registry's own names (prefix, building, unit, direction, connector words).
@@ -16,33 +16,58 @@ const DASHES = "—–－‐‑‒―~～_";
 /**
  * The character map: Traditional → Simplified for the characters the registry's names and the rules use,
  * punctuation → nothing, dashes → "-". It is built once from the names, so normalising costs one Map
- * lookup per character instead of running a full converter on every address.
+ * lookup per character instead of running a converter on every address. It reads OpenCC's dictionaries
+ * directly rather than building its converters, which would load the 400 KB phrase table several times
+ * over (about a second); only the entries for characters and phrases that occur in the names are used.
  */
 export function buildCharMap(names: Iterable<string>): Map<number, string> {
   const map = new Map<number, string>();
   for (const ch of DROPPED) map.set(ch.charCodeAt(0), "");
   for (const ch of DASHES) map.set(ch.charCodeAt(0), "-");
 
-  const simplified = new Set<string>();
   const texts = [...names, RULE_WORDS];
-  for (const text of texts) for (const ch of text) simplified.add(ch);
-  // Several converters, because Taiwan, Hong Kong and plain OpenCC Traditional differ on some characters
-  // (裡/裏); whole names are converted too, since phrases convert differently from lone characters (慈谿).
-  const converters = (["tw", "hk", "t"] as const).map((to) => OpenCC.Converter({ from: "cn", to }));
-  const learn = (simple: string, traditional: string) => {
-    const s = [...simple];
-    const t = [...traditional];
-    if (s.length !== t.length) return;
-    t.forEach((tc, i) => {
-      // A Traditional form that is itself a Simplified character of some name must keep its own meaning.
-      if (tc !== s[i] && !simplified.has(tc) && tc.length === 1) map.set(tc.charCodeAt(0), s[i]);
-    });
+  const simplified = new Set<string>();
+  const phrases = new Set<string>();
+  for (const text of texts) {
+    for (const ch of text) simplified.add(ch);
+    for (let i = 0; i < text.length; i++) for (let n = 2; n <= MAX_PHRASE && i + n <= text.length; n++) phrases.add(text.slice(i, i + n));
+  }
+  // Aligned character by character: phrases convert differently from lone characters (慈溪 → 慈谿, 理发 → 理髮).
+  // A Traditional form that is itself a Simplified character of some name keeps its own meaning.
+  const learn = (source: string, target: string, simpleOf: (ch: string) => string | undefined) => {
+    if (source.length !== target.length) return;
+    for (let i = 0; i < source.length; i++) {
+      const simple = simpleOf(source[i]);
+      if (simple && target[i] !== source[i] && !simplified.has(target[i])) map.set(target.charCodeAt(i), simple);
+    }
   };
-  for (const convert of converters) {
-    for (const text of texts) learn(text, convert(text));
-    for (const ch of simplified) learn(ch, convert(ch));
+  for (const [source, targets] of dictionaryEntries(Locale.from.cn)) {
+    if (source.length === 1 ? simplified.has(source) : phrases.has(source)) {
+      for (const t of targets) learn(source, t, (ch) => (simplified.has(ch) ? ch : undefined));
+    }
+  }
+  // Taiwan and Hong Kong write some of those Traditional characters differently again (裏 → 裡, 衛 → 衞).
+  const simpleOf = (ch: string) => (simplified.has(ch) ? ch : map.get(ch.charCodeAt(0)));
+  for (const locale of ["tw", "hk"]) {
+    for (const [source, targets] of dictionaryEntries(Locale.to[locale])) for (const t of targets) learn(source, t, simpleOf);
   }
   return map;
+}
+
+const MAX_PHRASE = 8;
+
+/** OpenCC dictionaries are "source target [target…]|…" strings or [source, target] pairs. */
+function* dictionaryEntries(groups: readonly DictGroup[]): Generator<[string, string[]]> {
+  for (const group of groups) {
+    for (const dict of group) {
+      if (typeof dict === "string") {
+        for (const item of dict.split("|")) {
+          const [source, ...targets] = item.split(" ");
+          if (source) yield [source, targets];
+        }
+      } else for (const [source, target] of dict) yield [source, [target]];
+    }
+  }
 }
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, －) to half-width, then the character map. */
@@ -83,7 +108,7 @@ export function stripPrefix(text: string): { rest: string; street: boolean } {
  * Another province, city, district, street or town at the start of what is left after our own prefix:
  * the address lies outside 古塘. Words that merely end in 市/区 (超市, 市场, 小区, 社区, 园区) are not places.
  */
-const OTHER_AREA = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|(?<!超)市(?!场)|街道|镇|乡)|^[\u4e00-\u9fff]{2,3}?(?<![小社园校厂景片城东西南北])区(?=.)|^[\u4e00-\u9fff]{2,3}?县/;
+const OTHER_AREA = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|(?<!超)市(?!场)|街道|镇|乡)|^[\u4e00-\u9fff]{2,3}?(?<![小社园校厂景片城])区(?=.)|^[\u4e00-\u9fff]{2,3}?县/;
 
 export function namesAnotherArea(rest: string): boolean {
   return OTHER_AREA.test(rest);

@@ -40,6 +40,8 @@ describe("login and the region tree", () => {
 
     const communities = page.locator("[data-testid=region-node][data-level=community]");
     await expect.poll(() => communities.count(), { timeout: 10_000 }).toBe(16);
+    // While the expand animation runs, the rows are temporary copies that ignore clicks.
+    await expect.poll(() => page.locator(".ant-tree-treenode-motion").count()).toBe(0);
     for (const name of ["上傅家社区", "金桥社区", "太屺村委会", "新潮塘村委会", "城北社区"]) {
       expect(await communities.locator(".region-name", { hasText: name }).isVisible(), name).toBe(true);
     }
@@ -48,6 +50,7 @@ describe("login and the region tree", () => {
     const shangfujia = page.locator(".ant-tree-treenode", { has: page.locator('[data-testid=region-node][data-code="330282006001"]') });
     await shangfujia.locator(".ant-tree-switcher").click();
     await expect.poll(() => page.locator("[data-testid=region-node][data-level=grid]").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(".ant-tree-treenode-motion").count()).toBe(0);
     await shangfujia.locator(".region-name").click();
     await expect.poll(() => page.getByTestId("region-detail").textContent()).toContain("330282006001");
 

@@ -1,4 +1,5 @@
 // Create an account, or edit its name, role, unit and scope. The scope defaults to the unit's region on the server.
+import { PASSWORD_RULE } from "../../../accounts/password-rule.js";
 import { Form, Input, Modal, Select } from "antd";
 import { useEffect } from "react";
 import { ROLE_NAMES, ROLES } from "../../../accounts/roles.js";
@@ -7,7 +8,7 @@ import { useUnits } from "../units/unit-api.js";
 import { useCreateAccount, usePatchAccount, type AccountCreateBody, type AccountView } from "./account-api.js";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }));
-export const PASSWORD_MIN = 8;
+export const PASSWORD_MIN = PASSWORD_RULE.min;
 
 interface Props {
   open: boolean;

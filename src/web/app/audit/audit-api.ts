@@ -1,19 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "../api.js";
 
-export interface AuditEventView {
-  id: number;
-  at: string;
-  actorKind: string;
-  actorLabel: string;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  oldValues: unknown;
-  newValues: unknown;
-  correlationId: string;
-  ip: string | null;
-}
+export type { AuditEventView } from "../../../audit/views.js";
+import type { AuditEventView } from "../../../audit/views.js";
 
 export interface AuditFilter {
   action?: string;

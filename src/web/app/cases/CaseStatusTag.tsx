@@ -1,5 +1,5 @@
 import { Tag } from "antd";
-import { CASE_STATUS_NAMES } from "../names.js";
+import { CASE_STATUS_NAMES } from "../../../cases/statuses.js";
 import type { CaseStatus } from "./case-api.js";
 
 const COLORS: Record<CaseStatus, string> = { open: "red", in_progress: "blue", resolved: "green", closed: "default" };

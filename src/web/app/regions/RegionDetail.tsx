@@ -1,6 +1,6 @@
 // The side panel: the selected node's breadcrumb and details (code, level, kind, attributes).
 import { Breadcrumb, Card, Descriptions, Empty, Spin, Tag, Typography } from "antd";
-import { REGION_LEVEL_NAMES } from "../names.js";
+import { REGION_LEVEL_NAMES } from "../../../regions/levels.js";
 import { useRegionNode } from "./region-api.js";
 
 export function RegionDetail({ code }: { code: string | undefined }) {

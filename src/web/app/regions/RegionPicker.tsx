@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { TreeSelect } from "antd";
 import { useMemo, useState } from "react";
-import { REGION_LEVEL_NAMES } from "../names.js";
+import { REGION_LEVEL_NAMES } from "../../../regions/levels.js";
 import { fetchRegionNode, useRegionRoot, type RegionNodeView } from "./region-api.js";
 
 interface Props {
@@ -28,6 +28,7 @@ export function RegionPicker({ id, value, onChange, valueLabel, placeholder = "é
       .filter((n) => !seen.has(n.code) && seen.add(n.code))
       .map((n) => ({
         id: n.id,
+        key: n.code,
         pId: n.id === root.id ? 0 : n.parentId,
         value: n.code,
         title: `${n.name}ï¼ˆ${REGION_LEVEL_NAMES[n.level]}ï¼‰`,
@@ -48,6 +49,7 @@ export function RegionPicker({ id, value, onChange, valueLabel, placeholder = "é
       treeDataSimpleMode
       treeData={treeData}
       loadData={loadData}
+      treeDefaultExpandedKeys={root ? [root.code] : []}
       labelInValue
       value={value ? { value, label } : undefined}
       onChange={(v: { value: string }) => onChange?.(v.value)}

@@ -1,5 +1,5 @@
 import { Badge, Space, Tag, Typography } from "antd";
-import { REGION_LEVEL_NAMES } from "../names.js";
+import { REGION_LEVEL_NAMES } from "../../../regions/levels.js";
 import type { RegionNodeView } from "./region-api.js";
 
 /** One node in the tree: name, level, code, the special-grid tag and how many children it has. */

@@ -1,21 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api.js";
 
-export interface TokenView {
-  id: number;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  channel: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
-
-export interface TokenList {
-  items: TokenView[];
-  scopes: { key: string; name: string }[];
-}
+export type { TokenView, TokenList } from "../../../accounts/views.js";
+import type { TokenList } from "../../../accounts/views.js";
 
 const TOKENS_KEY = ["tokens"];
 

@@ -1,7 +1,7 @@
 // Add or edit a unit. The code is fixed once created; the region is chosen on the tree.
 import { Form, Input, Modal, Select, Switch } from "antd";
 import { useEffect } from "react";
-import { UNIT_KIND_NAMES } from "../names.js";
+import { UNIT_KIND_NAMES } from "../../../units/kinds.js";
 import { RegionPicker } from "../regions/RegionPicker.js";
 import { useSaveUnit, type UnitInputBody, type UnitView } from "./unit-api.js";
 

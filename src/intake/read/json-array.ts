@@ -1,0 +1,180 @@
+// Cuts one big JSON array (or a run of concatenated JSON objects) into elements without parsing the whole file:
+// it tracks strings, escapes and brackets, holds one element at a time, and survives a bad element or a cut-off end.
+import { parseObject } from "./jsonl.js";
+import { DEFAULT_MAX_RECORD_BYTES, errorRecord, preview, type ReadRecord } from "./types.js";
+
+type Phase = "before" | "between" | "element" | "resync" | "after";
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff;
+const CLOSER: Record<number, number> = { 123: 125, 91: 93 }; // { → }, [ → ]
+
+/**
+ * `array`: the file is `[ e1, e2, … ]`. `sequence`: whitespace-separated top-level values (a pretty-printed object,
+ * or several). After a structural error it resynchronises at the next line that starts with `{`.
+ */
+export class JsonSplitter {
+  private phase: Phase;
+  private stack: number[] = [];
+  private primitive = false;
+  private inString = false;
+  private escape = false;
+  private parts: string[] = [];
+  private partLen = 0;
+  private tooLarge = false;
+  private head = "";
+  private line = 1;
+  private elemLine = 1;
+  private index = 0;
+  private lineStart = true;
+  private trailing = false;
+
+  constructor(
+    private readonly mode: "array" | "sequence",
+    private readonly maxChars = DEFAULT_MAX_RECORD_BYTES,
+  ) {
+    this.phase = mode === "array" ? "before" : "between";
+  }
+
+  push(s: string, out: ReadRecord[]): void {
+    let from = this.phase === "element" ? 0 : -1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 10) this.line++;
+      switch (this.phase) {
+        case "element":
+          if (this.inString) {
+            if (this.escape) this.escape = false;
+            else if (c === 92) this.escape = true;
+            else if (c === 34) this.inString = false;
+            // A raw newline is illegal inside a JSON string: a quote went missing, so this element is lost.
+            else if (c === 10) this.fail(s, from, i, out, "字符串中有未转义的换行（引号缺失）");
+          } else if (this.primitive) {
+            if (c === 44 || isSpace(c) || c === 93 || c === 125) {
+              this.complete(s, from, i, out);
+              if (c === 93 || c === 125) i--; // let the between phase see it
+            }
+          } else if (c === 34) this.inString = true;
+          else if (c === 123 || c === 91) this.stack.push(CLOSER[c]);
+          else if (c === 125 || c === 93) {
+            if (this.stack.pop() !== c) this.fail(s, from, i, out, "括号不匹配");
+            else if (this.stack.length === 0) this.complete(s, from, i + 1, out);
+          }
+          break;
+        case "between":
+          if (isSpace(c) || c === 44) break;
+          if (c === 93 && this.mode === "array") this.phase = "after";
+          else from = this.begin(c, i);
+          break;
+        case "before":
+          if (isSpace(c)) break;
+          if (c === 91) this.phase = "between";
+          else {
+            out.push(errorRecord(this.line, this.index++, preview(s.slice(i)), "malformed_row", "文件不是以 [ 开头的 JSON 数组"));
+            this.phase = "resync";
+            this.lineStart = false;
+          }
+          break;
+        case "resync":
+          if (c === 10) this.lineStart = true;
+          else if (isSpace(c) || (c === 44 && this.lineStart)) break; // pretty printers may lead with the comma
+          else if (this.lineStart && c === 123) from = this.begin(c, i);
+          else if (this.lineStart && c === 93 && this.mode === "array") this.phase = "after";
+          else this.lineStart = false;
+          break;
+        case "after":
+          if (isSpace(c) || this.trailing) break;
+          out.push(errorRecord(this.line, this.index++, preview(s.slice(i)), "malformed_row", `第 ${this.line} 行：数组结束后还有多余内容，已忽略`));
+          this.trailing = true;
+          break;
+      }
+    }
+    if (this.phase === "element") this.carry(s, from);
+  }
+
+  end(out: ReadRecord[]): void {
+    if (this.phase === "element" && this.primitive) this.complete("", 0, 0, out);
+    if (this.phase === "element") {
+      const text = this.tooLarge ? this.head : preview(this.parts.join(""));
+      const msg = `文件在第 ${this.line} 行被截断：第 ${this.index + 1} 个元素（自第 ${this.elemLine} 行起）不完整，之前的元素已读取`;
+      out.push(errorRecord(this.elemLine, this.index++, text, "truncated_file", msg));
+    } else if (this.mode === "array" && (this.phase === "between" || this.phase === "resync")) {
+      const msg = `文件在第 ${this.line} 行结束，但数组没有结束（缺少 ]），可能被截断`;
+      out.push(errorRecord(this.line, this.index++, "", "truncated_file", msg));
+    }
+    this.reset();
+    this.phase = "after";
+  }
+
+  private begin(c: number, i: number): number {
+    this.phase = "element";
+    this.elemLine = this.line;
+    this.primitive = !(c === 123 || c === 91);
+    if (c === 34) this.inString = true; // a string element: still an error later, but its quotes must be honoured
+    if (!this.primitive) this.stack.push(CLOSER[c]);
+    return i;
+  }
+
+  private carry(s: string, from: number): void {
+    if (this.tooLarge) return;
+    const len = s.length - from;
+    if (this.partLen + len > this.maxChars) {
+      this.tooLarge = true;
+      this.head = preview(this.parts.join("") + s.slice(from, from + 200));
+      this.parts = [];
+      this.partLen = 0;
+      return;
+    }
+    this.parts.push(s.slice(from));
+    this.partLen += len;
+  }
+
+  private complete(s: string, from: number, to: number, out: ReadRecord[]): void {
+    const index = this.index++;
+    if (this.tooLarge || this.partLen + (to - from) > this.maxChars) {
+      const text = this.tooLarge ? this.head : preview(this.parts.join("") + s.slice(from, Math.min(to, from + 200)));
+      out.push(errorRecord(this.elemLine, index, text, "record_too_large", `第 ${index + 1} 个元素（第 ${this.elemLine} 行）超过单条记录大小上限，已跳过`));
+    } else {
+      const text = this.partLen > 0 ? this.parts.join("") + s.slice(from, to) : s.slice(from, to);
+      const rec = parseObject(text, this.elemLine, index);
+      if (rec.error) rec.error.message = `第 ${index + 1} 个元素（第 ${this.elemLine} 行）不是合法的 JSON 对象`;
+      out.push(rec);
+    }
+    this.reset();
+    this.phase = "between";
+  }
+
+  private fail(s: string, from: number, to: number, out: ReadRecord[], why: string): void {
+    const text = this.tooLarge ? this.head : this.parts.join("") + s.slice(from, to);
+    const index = this.index++;
+    out.push(errorRecord(this.elemLine, index, text, "malformed_row", `第 ${index + 1} 个元素（第 ${this.elemLine} 行）${why}`));
+    this.reset();
+    this.phase = "resync";
+    this.lineStart = s.charCodeAt(to) === 10;
+  }
+
+  private reset(): void {
+    this.stack = [];
+    this.primitive = false;
+    this.inString = false;
+    this.escape = false;
+    this.parts = [];
+    this.partLen = 0;
+    this.tooLarge = false;
+    this.head = "";
+  }
+}
+
+export async function* readJsonArray(
+  chunks: AsyncIterable<string>,
+  mode: "array" | "sequence" = "array",
+  maxChars = DEFAULT_MAX_RECORD_BYTES,
+): AsyncGenerator<ReadRecord> {
+  const splitter = new JsonSplitter(mode, maxChars);
+  const out: ReadRecord[] = [];
+  for await (const s of chunks) {
+    splitter.push(s, out);
+    if (out.length) yield* out.splice(0);
+  }
+  splitter.end(out);
+  yield* out;
+}

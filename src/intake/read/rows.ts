@@ -1,0 +1,85 @@
+// The pipeline shared by files on disk and uploads held in memory: sniff the head, then cut the bytes into rows
+// of the right container, each tagged with its channel and where it came from.
+import type { ChannelCode } from "../channels.js";
+import type { RawRow } from "../draft.js";
+import { CsvReader } from "./csv.js";
+import { JsonSplitter } from "./json-array.js";
+import { JsonlReader } from "./jsonl.js";
+import { decodeChunks, lineBatches } from "./lines.js";
+import { sniff } from "./sniff.js";
+import { DEFAULT_MAX_RECORD_BYTES, type ReadRecord, type ReadRow, type RowError } from "./types.js";
+
+export interface ReadOptions {
+  /** The channel, when the caller knows it; otherwise it is told from the path, then from the content. */
+  channel?: ChannelCode;
+  maxRecordBytes?: number;
+  maxFileBytes?: number;
+}
+
+export interface ByteSource {
+  /** The file name or path, for the origin of every row and for telling the channel. */
+  file?: string;
+  size: number;
+  /** The first 64 KB (or the whole file when smaller). */
+  head: Uint8Array;
+  open(): AsyncIterable<Uint8Array>;
+}
+
+/** One row standing for the whole file: it was not read (too large, not text, channel unknown). */
+export function fileErrorRow(file: string | undefined, channel: ChannelCode | null, error: RowError): ReadRow {
+  const origin = { file, index: 0 };
+  return channel ? { channel, origin, text: "", fields: null, error } : { channel: null, origin, text: "", fields: null, error };
+}
+
+/**
+ * `prepare` opens the source, or answers with the one row that stands for an unreadable file. It runs inside this
+ * generator so that readers need no generator of their own around it: every layer costs time on each row.
+ */
+export async function* rowsFromSource(prepare: () => Promise<ByteSource | ReadRow>, opts: ReadOptions = {}): AsyncGenerator<ReadRow> {
+  const max = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const src = await prepare();
+  if (!("open" in src)) {
+    yield src;
+    return;
+  }
+  const s = sniff(src.head, src.size, src.file, opts.channel);
+  if (!s.ok) {
+    yield fileErrorRow(src.file, s.channel, s.error);
+    return;
+  }
+  if (s.container === null) return; // empty or blank: nothing to read
+  const { channel } = s;
+  const file = src.file;
+  const toRow = (r: ReadRecord): RawRow => {
+    const row: RawRow = { channel, origin: { file, line: r.line, index: r.index }, text: r.text, fields: r.fields };
+    if (r.error) row.error = r.error;
+    return row;
+  };
+
+  if (s.container === "json-array" || s.container === "json") {
+    const splitter = new JsonSplitter(s.container === "json-array" ? "array" : "sequence", max);
+    const out: ReadRecord[] = [];
+    for await (const chunk of decodeChunks(src.open(), s.encoding)) {
+      splitter.push(chunk, out);
+      for (const r of out) yield toRow(r);
+      out.length = 0;
+    }
+    splitter.end(out);
+    for (const r of out) yield toRow(r);
+    return;
+  }
+
+  // CSV and JSON Lines: lines arrive a chunk at a time, so the loop per line stays synchronous.
+  const reader = s.container === "csv" ? new CsvReader(max) : new JsonlReader();
+  const out: ReadRecord[] = [];
+  for await (const batch of lineBatches(src.open(), s.encoding, max)) {
+    for (const l of batch) {
+      reader.push(l, out);
+      if (out.length === 0) continue;
+      for (const r of out) yield toRow(r);
+      out.length = 0;
+    }
+  }
+  if (reader instanceof CsvReader) reader.end(out);
+  for (const r of out) yield toRow(r);
+}

@@ -1,0 +1,225 @@
+// Addresses built from the shipped registry itself (its first compound, village group, road …), so that
+// the tests follow the registry's rules rather than any particular sample text.
+import { Converter } from "opencc-js";
+import { describe, expect, it } from "vitest";
+import { loadRegistryFile, SHIPPED_REGISTRY_PATH } from "../import-registry.js";
+import { PlaceSchema, RoadSchema, type Place } from "./address-index.js";
+import { createAddressResolver, resolverInputFromRegistry, type AddressResolution } from "./resolver.js";
+
+const registry = loadRegistryFile(SHIPPED_REGISTRY_PATH);
+const places = registry.places.map((p) => PlaceSchema.parse(p));
+const roads = registry.roads.map((r) => RoadSchema.parse(r));
+const resolver = createAddressResolver(resolverInputFromRegistry(registry));
+const resolve = (text: string) => resolver.resolve(text);
+const first = (kind: string, test: (p: Place) => boolean = () => true) => places.find((p) => p.kind === kind && test(p))!;
+
+const CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+const chinese = (n: number) => (n < 10 ? CN[n] : `${n >= 20 ? CN[Math.floor(n / 10)] : ""}十${CN[n % 10]}`);
+
+const compound = first("compound", (p) => (p.buildings?.length ?? 0) >= 3);
+const building3 = compound.buildings!.find((b) => b.no === 3)!.microGrid;
+const group = first("village-group", (p) => (p.houseNumbers?.length ?? 0) >= 2 && (p.groupNo ?? 0) >= 2);
+const secondRange = group.houseNumbers![1];
+const houseNo = secondRange.from + 1;
+const streetRange = roads.flatMap((r) => r.ranges.map((x) => ({ road: r.name, ...x }))).find((x) => x.microGrid && x.to - x.from > 4)!;
+const gate = roads.flatMap((r) => r.ranges.map((x) => ({ road: r.name, ...x }))).find((x) => x.gateOf)!;
+const gateCompound = places.find((p) => p.id === gate.gateOf)!;
+
+const expectAt = (res: AddressResolution, code: string, level: AddressResolution["level"], status: AddressResolution["status"]) =>
+  expect({ code: res.code, level: res.level, status: res.status }).toEqual({ code, level, status });
+
+describe("createAddressResolver: compounds and buildings", () => {
+  it.each(["3幢", "3号楼", "3栋", "三幢", "3-2-301", "3幢2单元501室"])("a compound with building %s is that building's micro-grid", (b) => {
+    const res = resolve(`${compound.name}${b}`);
+    expectAt(res, building3, "micro_grid", "resolved");
+    expect(res.confidence).toBe(1);
+    expect(res.evidence).toEqual([`小区:${compound.name}`, "楼幢:3幢"]);
+  });
+
+  it("a compound without a building is the compound's grid", () => {
+    const res = resolve(compound.name);
+    expectAt(res, compound.grid, "grid", "partial");
+    expect(res.confidence).toBeCloseTo(0.7);
+  });
+
+  it("a building the registry does not list still gives the compound's grid", () => {
+    expectAt(resolve(`${compound.name}99幢`), compound.grid, "grid", "partial");
+  });
+
+  it("a compound's alias works like its name", () => {
+    const aliased = first("compound", (p) => p.aliases.length > 0 && (p.buildings?.length ?? 0) >= 3);
+    const res = resolve(`${aliased.aliases[0]}3号楼`);
+    expectAt(res, aliased.buildings!.find((b) => b.no === 3)!.microGrid, "micro_grid", "resolved");
+    expect(res.evidence).toContain(`别名:${aliased.aliases[0]}`);
+  });
+});
+
+describe("createAddressResolver: village groups", () => {
+  const village = registry.communities.find((c) => c.code === group.community)!;
+  const stem = village.name.replace(/(社区|村委会)$/, "");
+
+  it("a group and a house number is the micro-grid of the range holding the number", () => {
+    const res = resolve(`${group.name}${houseNo}号`);
+    expectAt(res, secondRange.microGrid, "micro_grid", "resolved");
+    expect(res.evidence).toEqual([`村民小组:${group.name}`, `门牌:${houseNo}号`]);
+  });
+
+  it.each([
+    ["the official name", () => `${village.name}${group.groupNo}组${houseNo}号`],
+    ["the short name", () => `${village.shortName}${group.groupNo}组${houseNo}号`],
+    ["the stem", () => `${stem}${group.groupNo}组${houseNo}号`],
+    ["Chinese numerals", () => `${village.shortName}${chinese(group.groupNo!)}组${houseNo}号`],
+  ])("reads the group after the village's %s", (_, text) => {
+    expectAt(resolve(text()), secondRange.microGrid, "micro_grid", "resolved");
+  });
+
+  it("a group above nine in Chinese numerals (十二组)", () => {
+    const big = first("village-group", (p) => (p.groupNo ?? 0) >= 11);
+    const v = registry.communities.find((c) => c.code === big.community)!;
+    expectAt(resolve(`${v.shortName}${chinese(big.groupNo!)}组`), big.grid, "grid", "partial");
+  });
+
+  it("a group without a house number is the group's grid", () => {
+    expectAt(resolve(group.name), group.grid, "grid", "partial");
+  });
+});
+
+describe("createAddressResolver: roads, places, crossings", () => {
+  it("a road and a house number is the range holding the number", () => {
+    const n = streetRange.from + 2;
+    const res = resolve(`${streetRange.road}${n}号`);
+    expectAt(res, streetRange.microGrid!, "micro_grid", "resolved");
+    expect(res.evidence).toEqual([`门牌:${streetRange.road}${n}号`]);
+  });
+
+  it("drops the full prefix, and the short forms of it", () => {
+    const n = streetRange.from + 2;
+    for (const prefix of ["浙江省宁波市慈溪市古塘街道", "浙江宁波慈溪", "慈溪古塘", "古塘"]) {
+      expectAt(resolve(`${prefix}${streetRange.road}${n}号`), streetRange.microGrid!, "micro_grid", "resolved");
+    }
+  });
+
+  it("a compound's gate number: with a building its micro-grid, without one the compound's grid", () => {
+    const withBuilding = gateCompound.buildings![0];
+    expectAt(resolve(`${gate.road}${gate.from}号${withBuilding.no}幢`), withBuilding.microGrid, "micro_grid", "resolved");
+    const res = resolve(`${gate.road}${gate.from}号`);
+    expectAt(res, gateCompound.grid, "grid", "partial");
+    expect(res.evidence).toContain(`小区:${gateCompound.name}`);
+  });
+
+  it("a shop by its short name", () => {
+    const shop = first("shop", (p) => p.aliases.length > 0 && p.microGrid !== null);
+    const res = resolve(shop.aliases[0]);
+    expectAt(res, shop.microGrid!, "micro_grid", "resolved");
+    expect(res.confidence).toBeCloseTo(0.9);
+    expect(res.evidence).toEqual([`商铺:${shop.name}`, `别名:${shop.aliases[0]}`]);
+  });
+
+  it("a landmark with 对面 is the landmark's micro-grid, a little less sure", () => {
+    const landmark = first("landmark", (p) => p.microGrid !== null);
+    const res = resolve(`${landmark.name}对面`);
+    expectAt(res, landmark.microGrid!, "micro_grid", "resolved");
+    expect(res.evidence).toEqual([`地标:${landmark.name}`, "方位:对面"]);
+    expect(res.confidence).toBeLessThan(0.9);
+  });
+
+  it("a crossing by its name, and by its two roads in the other order with 往北50米", () => {
+    const crossing = first("crossing", (p) => /^(.+?)与(.+?)(交叉口|路口)$/.test(p.name));
+    expectAt(resolve(crossing.name), crossing.microGrid!, "micro_grid", "resolved");
+    const [, a, b] = /^(.+?)与(.+?)(交叉口|路口)$/.exec(crossing.name)!;
+    expectAt(resolve(`${b}与${a}路口往北50米`), crossing.microGrid!, "micro_grid", "resolved");
+  });
+
+  it("in A旁边的B the place is B", () => {
+    const landmark = first("landmark", (p) => p.microGrid !== null && p.community !== compound.community);
+    expectAt(resolve(`${landmark.name}旁边的${compound.name}3幢`), building3, "micro_grid", "resolved");
+    expectAt(resolve(`${compound.name}旁边的${landmark.name}`), landmark.microGrid!, "micro_grid", "resolved");
+  });
+});
+
+describe("createAddressResolver: communities, the street and beyond", () => {
+  const shequ = registry.communities.find((c) => c.kind === "社区")!;
+  const cun = registry.communities.find((c) => c.kind === "村")!;
+
+  it("only a community name is the community", () => {
+    const res = resolve(`宁波市慈溪市古塘街道${shequ.name}`);
+    expectAt(res, shequ.code, "community", "partial");
+    expect(res.confidence).toBeCloseTo(0.5);
+    expectAt(resolve(shequ.name.replace(/社区$/, "")), shequ.code, "community", "partial");
+    expectAt(resolve(`慈溪市古塘街道${cun.shortName}`), cun.code, "community", "partial");
+  });
+
+  it("a village committee's official name is the village, not the committee's office", () => {
+    expectAt(resolve(`宁波市慈溪市古塘街道${cun.name}`), cun.code, "community", "partial");
+  });
+
+  it("only the street is the street, unresolved below it", () => {
+    const res = resolve("浙江省宁波市慈溪市古塘街道");
+    expect(res).toMatchObject({ code: registry.street.code, level: "street", status: "unresolved" });
+  });
+
+  it("nothing it knows is unresolved", () => {
+    expect(resolve("不知道在哪里")).toMatchObject({ code: null, level: null, status: "unresolved", confidence: 0 });
+    expect(resolve("")).toMatchObject({ code: null, status: "unresolved" });
+  });
+
+  it.each(["慈溪市宗汉街道", "浙江省杭州市西湖区", "宁波市江北区"])("an address in %s is outside the street", (prefix) => {
+    const res = resolve(`${prefix}${streetRange.road}${streetRange.from}号`);
+    expect(res).toMatchObject({ code: null, status: "unresolved", evidence: ["街道外地址"] });
+  });
+});
+
+describe("createAddressResolver: messy text", () => {
+  const toTraditional = Converter({ from: "cn", to: "tw" });
+
+  it("Traditional characters and full-width digits resolve like the plain address", () => {
+    const text = `浙江省宁波市慈溪市古塘街道${compound.name}3幢2单元501室`;
+    const traditional = toTraditional(text);
+    expect(traditional).not.toBe(text);
+    expectAt(resolve(traditional), building3, "micro_grid", "resolved");
+    const fullWidth = text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    expectAt(resolve(fullWidth), building3, "micro_grid", "resolved");
+    expectAt(resolve(toTraditional(`${group.name}${houseNo}号`)), secondRange.microGrid, "micro_grid", "resolved");
+    expect(resolve(`${compound.name} 3 幢（2单元）`).code).toBe(building3);
+  });
+
+  it("one wrong character in a long name is tolerated, with less confidence", () => {
+    // The second character: changing the fourth of 上傅家小区 would leave 上傅家社区 just as near.
+    const typo = `${compound.name.slice(0, 1)}某${compound.name.slice(2)}`;
+    const res = resolve(`${typo}3幢`);
+    expectAt(res, building3, "micro_grid", "resolved");
+    expect(res.confidence).toBeLessThan(1);
+    expect(res.evidence.some((e) => e.startsWith("近似:"))).toBe(true);
+  });
+
+  it("one missing character in a long name is tolerated", () => {
+    const shop = first("shop", (p) => p.name.length >= 6 && !p.name.startsWith("慈溪") && p.microGrid !== null);
+    const res = resolve(shop.name.slice(0, 3) + shop.name.slice(4));
+    expectAt(res, shop.microGrid!, "micro_grid", "resolved");
+    expect(res.confidence).toBeLessThan(0.9);
+  });
+
+  it("a learned alias resolves to its code", () => {
+    const target = registry.microGrids.find((m) => m.kind === "street")!;
+    const learned = createAddressResolver(resolverInputFromRegistry(registry, [{ alias: "老桥头大樟树", code: target.code }]));
+    const res = learned.resolve("古塘老桥头大樟树下");
+    expectAt(res, target.code, "micro_grid", "resolved");
+    expect(res.evidence[0]).toBe("别名:老桥头大樟树");
+  });
+
+  it("resolves well over 100,000 typical addresses a second", () => {
+    const texts = [
+      `浙江省宁波市慈溪市古塘街道${compound.name}3幢2单元501室`,
+      `${group.name}${houseNo}号`,
+      `慈溪市古塘街道${streetRange.road}${streetRange.from + 2}号`,
+      first("shop", (p) => p.aliases.length > 0).aliases[0],
+    ];
+    for (let i = 0; i < 2000; i++) resolve(texts[i % texts.length]);
+    const n = 40_000;
+    const start = performance.now();
+    for (let i = 0; i < n; i++) resolve(texts[i % texts.length]);
+    const perSecond = n / ((performance.now() - start) / 1000);
+    // The bound is a quarter of the target so that a busy CI machine does not fail it; evaluate.ts measures it properly.
+    expect(perSecond).toBeGreaterThan(25_000);
+  });
+});
