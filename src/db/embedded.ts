@@ -15,6 +15,8 @@ import { createRequire } from "node:module";
 
 export interface EmbeddedServer {
   url: (database: string) => string;
+  /** Where the cluster's files are (a stand-in under /var/tmp when the requested folder is unreachable as root). */
+  dataDir: string;
   port: number;
   stop: () => Promise<void>;
 }
@@ -238,5 +240,5 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log?
       child.kill("SIGINT"); // fast shutdown: aborts sessions, checkpoints, exits
     }));
   const url = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { url, port, stop };
+  return { url, port, stop, dataDir: root };
 }

@@ -43,7 +43,7 @@ try {
   const lines = [
     "",
     `警情通办 Tongban 已启动 / running at ${url}`,
-    `  数据库 database: ${target.embedded ? `embedded PostgreSQL (${config.dataDir}, port ${target.embedded.port})` : "DATABASE_URL"}${seeded ? "，已载入古塘演示数据 (demo seeded)" : ""}`,
+    `  数据库 database: ${target.embedded ? `embedded PostgreSQL (${target.embedded.dataDir}, port ${target.embedded.port})` : "DATABASE_URL"}${seeded ? "，已载入古塘演示数据 (demo seeded)" : ""}`,
     `  API 文档 OpenAPI: ${url}/docs`,
     `  演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`,
     ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(10)} ${ROLE_NAMES[a.role]}`),

@@ -21,7 +21,7 @@ const wide = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.cha
 const pad = (n: number) => String(n).padStart(2, "0");
 
 function phone(): string {
-  const m = `1${pick("3456789")}${digits(9)}`;
+  const m = `1${pick([..."3456789"])}${digits(9)}`;
   const l = `6${digits(7)}`;
   return pick([
     () => m, () => m, () => m, () => `${m.slice(0, 3)}-${m.slice(3, 7)}-${m.slice(7)}`, () => `+86 ${m.slice(0, 3)} ${m.slice(3, 7)} ${m.slice(7)}`,
@@ -40,7 +40,7 @@ const CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 function creditCode(): string {
   const body = `91330282${Array.from({ length: 9 }, () => pick([...CODE_CHARS])).join("")}`;
   const code = body + creditCodeCheckChar(body);
-  return pick([() => code, () => code, () => code.toLowerCase(), () => ` ${code} `, () => `${body}0`]);
+  return pick([() => code, () => code, () => code.toLowerCase(), () => ` ${code} `, () => `${body}0`])();
 }
 function time(): string | number {
   const y = 2023 + rand(3), mo = 1 + rand(12), d = 1 + rand(28), h = rand(24), mi = rand(60);

@@ -27,6 +27,8 @@ export function creditCodeCheckChar(body17: string): string | null {
   return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
+const CANONICAL = /^[0-9A-Z]{18}$/;
+
 /** Trim, drop inner spaces and dashes, full-width → half-width, upper-case. */
 function canonicalChars(s: string): string {
   let out = "";
@@ -42,7 +44,7 @@ function canonicalChars(s: string): string {
 /** A credit code field → the canonical code when its check character holds; otherwise invalid, kept as given. */
 export function normaliseCreditCode(input: string | null | undefined): CreditCodeResult {
   const given = input ?? "";
-  const s = canonicalChars(given);
+  const s = CANONICAL.test(given) ? given : canonicalChars(given);
   if (s.length !== 18 || creditCodeCheckChar(s) !== s[17]) return { value: null, valid: false, given };
   return { value: s, valid: true, given };
 }

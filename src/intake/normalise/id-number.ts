@@ -31,7 +31,8 @@ function canonicalChars(s: string): string {
     if (c >= 0x30 && c <= 0x39) out += String.fromCharCode(c);
     else if (c === 0x78 || c === 0x58) out += "X";
     else if (c === 0x2a || c === 0xd7 || c === 0x25cf || c === 0x2022 || c === 0xb7) out += "*"; // * × ● • ·
-    else if (c !== 0x20 && c !== 0x2d && c !== 0x3000 && c !== 0x09) out += String.fromCharCode(c); // foreign: stays, fails the shapes
+    // Anything else but spacing stays, so that the shapes below reject it.
+    else if (c !== 0x20 && c !== 0x2d && c !== 0x3000 && c !== 0x09) out += String.fromCharCode(c);
   }
   return out;
 }

@@ -58,13 +58,15 @@ function canonical(raw: string): { value: string; kind: "mobile" | "landline" } 
   }
 
   if (MOBILE.test(d)) return { value: d, kind: "mobile" };
-  if (d.length === 12 && d[0] === "0" && MOBILE.test(d.slice(1))) return { value: d.slice(1), kind: "mobile" }; // 0 + mobile, long-distance habit
+  // A 0 in front of a mobile number: the habit of dialling it long-distance.
+  if (d.length === 12 && d[0] === "0" && MOBILE.test(d.slice(1))) return { value: d.slice(1), kind: "mobile" };
   if (d.length === 8 && LOCAL_NUMBER.test(d)) return { value: `${LOCAL_AREA}-${d}`, kind: "landline" };
   if (d[0] === "0" && d[1] !== "0") {
     const area = areaCodeLength(d);
+    const code = d.slice(0, area);
     const local = d.slice(area);
     // Ningbo local numbers are all 8 digits; elsewhere 7 still exist.
-    if (LOCAL_NUMBER.test(local) && (local.length === 8 || d.slice(0, area) !== LOCAL_AREA)) return { value: `${d.slice(0, area)}-${local}`, kind: "landline" };
+    if (LOCAL_NUMBER.test(local) && (local.length === 8 || code !== LOCAL_AREA)) return { value: `${code}-${local}`, kind: "landline" };
   }
   return null;
 }

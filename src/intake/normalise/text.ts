@@ -6,8 +6,16 @@ import * as t2cnPreset from "opencc-js/preset/t2cn";
 
 // ---- width ----------------------------------------------------------------------------------------------------
 
-/** Full-width forms that are ordinary Chinese punctuation in a narrative; kept unless `all` is asked for. */
-const CHINESE_PUNCT = new Set("，：；！？（）".split("").map((c) => c.charCodeAt(0)));
+/** The half-width code for a full-width form or the ideographic space; -1 to keep the character. */
+function halfWidthOf(c: number, all: boolean): number {
+  if (c === 0x3000) return 0x20;
+  if (c < 0xff01 || c > 0xff5e) return -1;
+  // ，：；！？（） are ordinary Chinese punctuation in a narrative; folded only when `all` is asked for.
+  if (!all && (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0xff08 || c === 0xff09)) {
+    return -1;
+  }
+  return c - 0xfee0;
+}
 
 /**
  * Full-width ASCII (U+FF01–FF5E) and the ideographic space → half-width. Keeps ，：；！？（） (and 。、“” which are not
@@ -15,20 +23,17 @@ const CHINESE_PUNCT = new Set("，：；！？（）".split("").map((c) => c.cha
  */
 export function toHalfWidth(s: string, opts?: { all?: boolean }): string {
   const all = opts?.all === true;
-  let i = 0;
-  for (; i < s.length; i++) {
+  let out = "";
+  let start = 0; // unchanged stretches are copied as slices
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x3000 || (c >= 0xff01 && c <= 0xff5e && (all || !CHINESE_PUNCT.has(c)))) break;
+    if (c < 0xff01 && c !== 0x3000) continue; // most characters, Chinese ones included, leave here
+    const r = halfWidthOf(c, all);
+    if (r === -1) continue;
+    out += s.slice(start, i) + String.fromCharCode(r);
+    start = i + 1;
   }
-  if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x3000) out += " ";
-    else if (c >= 0xff01 && c <= 0xff5e && (all || !CHINESE_PUNCT.has(c))) out += String.fromCharCode(c - 0xfee0);
-    else out += s[i];
-  }
-  return out;
+  return start === 0 ? s : out + s.slice(start);
 }
 
 // ---- Traditional → Simplified ---------------------------------------------------------------------------------
@@ -91,13 +96,6 @@ export function toSimplified(s: string): string {
 
 // ---- invisible characters and whitespace ------------------------------------------------------------------------
 
-// Control characters (bar \n, \t and \r, which the whitespace pass handles), zero-width characters and soft hyphen.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
-const HORIZONTAL_RUN = /[^\S\n]+/g;
-const LINE_BREAK_RUN = /\s*\n\s*/g;
-const CRLF = /\r\n?/g;
-const NON_ASCII = /[^\x00-\x7f]/;
-
 // Per UTF-16 unit, what cleanText must know: a table lookup per character keeps its common case near a memory scan.
 const PLAIN = 0;
 const SPACE = 1; // " " or "\n": fine alone, a run (or one at either end) needs collapsing
@@ -123,9 +121,43 @@ function buildCharClass(): Uint8Array {
   return t;
 }
 
+/** For the odd characters: 2 a line break, 1 a space, 0 invisible (dropped). */
+function oddKind(c: number): number {
+  if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return 2;
+  const space =
+    c === 0x09 || c === 0x0b || c === 0x0c || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f || c === 0x205f || c === 0x3000;
+  return space ? 1 : 0;
+}
+
+// One pass: stretches of visible text are copied as slices, the whitespace between them becomes one space or one line
+// break (none at either end), invisible characters vanish without splitting words ("王\u200b小明" → "王小明").
 function cleanSlowly(s: string): string {
-  const out = s.replace(CRLF, "\n").replace(INVISIBLE, "").replace(HORIZONTAL_RUN, " ").replace(LINE_BREAK_RUN, "\n").trim();
-  return NON_ASCII.test(out) ? out.normalize("NFC") : out;
+  let out = "";
+  let run = -1; // start of the visible stretch under way
+  let gap = 0; // the whitespace since the last stretch: 0 none, 1 space, 2 line break
+  let nfc = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = CHAR_CLASS[c];
+    if (k === PLAIN || k === NOT_NFC_STABLE) {
+      if (k === NOT_NFC_STABLE) nfc = true;
+      if (run < 0) {
+        if (out !== "" && gap !== 0) out += gap === 2 ? "\n" : " ";
+        gap = 0;
+        run = i;
+      }
+      continue;
+    }
+    if (run >= 0) {
+      out += s.slice(run, i);
+      run = -1;
+    }
+    const kind = c === 0x20 ? 1 : oddKind(c);
+    if (kind > gap) gap = kind;
+  }
+  if (run >= 0) out += s.slice(run);
+  return nfc ? out.normalize("NFC") : out;
 }
 
 /** Trim, collapse whitespace (a run holding a line break becomes one \n), drop invisible characters, NFC. */
@@ -169,7 +201,7 @@ export function matchKey(s: string): string {
     let r = -1; // replacement code, 0 to drop the character, -1 to keep it
     if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
     else if (c >= 0x41 && c <= 0x5a) r = c + 0x20;
-    else if ((c === 0x20 || c === 0x0a) && ((i > 0 && isCjk(clean.charCodeAt(i - 1))) || (i + 1 < clean.length && isCjk(clean.charCodeAt(i + 1))))) r = 0;
+    else if ((c === 0x20 || c === 0x0a) && (isCjk(clean.charCodeAt(i - 1)) || isCjk(clean.charCodeAt(i + 1)))) r = 0;
     if (r === -1) continue;
     out += clean.slice(start, i);
     if (r !== 0) out += String.fromCharCode(r >= 0x41 && r <= 0x5a ? r + 0x20 : r);

@@ -41,17 +41,47 @@ function offsetMinutes(z: string | undefined): number {
   return sign * (+digits.slice(0, 2) * 60 + (digits.length > 2 ? +digits.slice(2) : 0));
 }
 
+/** The number written by the digits s[from, to): callers have checked they are digits. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 function fromDigits(s: string): Date | null {
   const n = s.length;
   if (n === 13) return fromEpoch(+s); // epoch ms
   if (n === 10) return fromEpoch(+s * 1000); // epoch seconds
   if (n === 8 || n === 12 || n === 14 || n === 17) {
     // yyyyMMdd[HHmm[ss[SSS]]]
-    const f = (a: number, b: number) => (b <= n ? +s.slice(a, b) : 0);
-    return instant(f(0, 4), f(4, 6), f(6, 8), f(8, 10), f(10, 12), f(12, 14), f(14, 17), BEIJING_OFFSET_MIN);
+    const h = n >= 12 ? digitsAt(s, 8, 10) : 0;
+    const mi = n >= 12 ? digitsAt(s, 10, 12) : 0;
+    const sec = n >= 14 ? digitsAt(s, 12, 14) : 0;
+    const ms = n === 17 ? digitsAt(s, 14, 17) : 0;
+    return instant(digitsAt(s, 0, 4), digitsAt(s, 4, 6), digitsAt(s, 6, 8), h, mi, sec, ms, BEIJING_OFFSET_MIN);
   }
   return null;
 }
+
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** The commonest form, "2025-03-05 14:05:00" (or with T, or the date alone), read without a regex. */
+function fromFixedWidth(s: string): Date | null | undefined {
+  const n = s.length;
+  if ((n !== 10 && n !== 19) || s[4] !== "-" || s[7] !== "-") return undefined;
+  for (const i of n === 10 ? DATE_DIGITS : DATE_TIME_DIGITS) if (!isDigitAt(s, i)) return undefined;
+  if (n === 19 && ((s[10] !== " " && s[10] !== "T") || s[13] !== ":" || s[16] !== ":")) return undefined;
+  const time = n === 19;
+  return instant(
+    digitsAt(s, 0, 4), digitsAt(s, 5, 7), digitsAt(s, 8, 10), time ? digitsAt(s, 11, 13) : 0, time ? digitsAt(s, 14, 16) : 0,
+    time ? digitsAt(s, 17, 19) : 0, 0, BEIJING_OFFSET_MIN,
+  );
+}
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+const DATE_TIME_DIGITS = [...DATE_DIGITS, 11, 12, 14, 15, 17, 18];
 
 function fromEpoch(ms: number): Date | null {
   return Number.isFinite(ms) ? new Date(ms) : null;
@@ -76,6 +106,8 @@ export function parseBeijingTime(input: string | number | null | undefined): Dat
       break;
     }
   }
+  const fixed = fromFixedWidth(s);
+  if (fixed !== undefined) return fixed;
   if (DIGITS.test(s)) return fromDigits(s);
   let m = DELIMITED.exec(s);
   if (m) {

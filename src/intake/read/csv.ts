@@ -1,6 +1,6 @@
 // CSV records with their verbatim text, from physical lines. A quoted field may span lines; a broken row is
 // reported and reading goes on from the next line, so one bad row never hides the rows after it.
-import { DEFAULT_MAX_RECORD_BYTES, errorRecord, type LineRecord, type ReadRecord } from "./types.js";
+import { DEFAULT_MAX_RECORD_BYTES, errorRecord, isBlank, type LineRecord, type ReadRecord } from "./types.js";
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -97,7 +97,7 @@ export class CsvReader {
       out.push(errorRecord(l.line, this.index++, l.text, "record_too_large", `第 ${l.line} 行超过单条记录大小上限，已跳过`));
       return;
     }
-    if (l.text.trim() === "") return;
+    if (isBlank(l.text)) return;
     // Fast path: a line without quotes is a whole record.
     if (l.text.indexOf('"') === -1 || !endsInQuotes(l.text, false)) {
       this.emit([l], out);

@@ -6,7 +6,6 @@ import { DEFAULT_MAX_RECORD_BYTES, errorRecord, preview, type ReadRecord } from 
 type Phase = "before" | "between" | "element" | "resync" | "after";
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff;
-const CLOSER: Record<number, number> = { 123: 125, 91: 93 }; // { → }, [ → ]
 
 /**
  * `array`: the file is `[ e1, e2, … ]`. `sequence`: whitespace-separated top-level values (a pretty-printed object,
@@ -37,29 +36,15 @@ export class JsonSplitter {
 
   push(s: string, out: ReadRecord[]): void {
     let from = this.phase === "element" ? 0 : -1;
-    for (let i = 0; i < s.length; i++) {
+    let i = 0;
+    while (i < s.length) {
+      if (this.phase === "element") {
+        i = this.scan(s, i, from, out);
+        continue;
+      }
       const c = s.charCodeAt(i);
       if (c === 10) this.line++;
       switch (this.phase) {
-        case "element":
-          if (this.inString) {
-            if (this.escape) this.escape = false;
-            else if (c === 92) this.escape = true;
-            else if (c === 34) this.inString = false;
-            // A raw newline is illegal inside a JSON string: a quote went missing, so this element is lost.
-            else if (c === 10) this.fail(s, from, i, out, "字符串中有未转义的换行（引号缺失）");
-          } else if (this.primitive) {
-            if (c === 44 || isSpace(c) || c === 93 || c === 125) {
-              this.complete(s, from, i, out);
-              if (c === 93 || c === 125) i--; // let the between phase see it
-            }
-          } else if (c === 34) this.inString = true;
-          else if (c === 123 || c === 91) this.stack.push(CLOSER[c]);
-          else if (c === 125 || c === 93) {
-            if (this.stack.pop() !== c) this.fail(s, from, i, out, "括号不匹配");
-            else if (this.stack.length === 0) this.complete(s, from, i + 1, out);
-          }
-          break;
         case "between":
           if (isSpace(c) || c === 44) break;
           if (c === 93 && this.mode === "array") this.phase = "after";
@@ -87,8 +72,58 @@ export class JsonSplitter {
           this.trailing = true;
           break;
       }
+      i++;
     }
     if (this.phase === "element") this.carry(s, from);
+  }
+
+  /**
+   * The hot loop: runs through one element, with its state in locals. Returns where the outer loop goes on: past
+   * the element's last character, or at a primitive's terminator so the outer loop sees it too.
+   */
+  private scan(s: string, i: number, from: number, out: ReadRecord[]): number {
+    const n = s.length;
+    const stack = this.stack;
+    const primitive = this.primitive;
+    let inString = this.inString;
+    let escape = this.escape;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (inString) {
+        if (escape) escape = false;
+        else if (c === 34) inString = false;
+        else if (c === 92) escape = true;
+        else if (c === 10) {
+          // A raw newline is illegal inside a JSON string: a quote went missing, so this element is lost.
+          this.line++;
+          this.fail(s, from, i, out, "字符串中有未转义的换行（引号缺失）");
+          this.lineStart = true;
+          return i + 1;
+        }
+      } else if (primitive) {
+        if (c === 44 || c === 93 || c === 125 || isSpace(c)) {
+          this.complete(s, from, i, out);
+          return i;
+        }
+        if (c === 34) inString = true;
+      } else if (c === 34) inString = true;
+      else if (c === 123) stack.push(125);
+      else if (c === 91) stack.push(93);
+      else if (c === 125 || c === 93) {
+        if (stack.pop() !== c) {
+          this.fail(s, from, i, out, "括号不匹配");
+          this.lineStart = false;
+          return i + 1;
+        }
+        if (stack.length === 0) {
+          this.complete(s, from, i + 1, out);
+          return i + 1;
+        }
+      } else if (c === 10) this.line++;
+    }
+    this.inString = inString;
+    this.escape = escape;
+    return n;
   }
 
   end(out: ReadRecord[]): void {
@@ -110,7 +145,7 @@ export class JsonSplitter {
     this.elemLine = this.line;
     this.primitive = !(c === 123 || c === 91);
     if (c === 34) this.inString = true; // a string element: still an error later, but its quotes must be honoured
-    if (!this.primitive) this.stack.push(CLOSER[c]);
+    if (!this.primitive) this.stack.push(c === 123 ? 125 : 93);
     return i;
   }
 
@@ -149,7 +184,6 @@ export class JsonSplitter {
     out.push(errorRecord(this.elemLine, index, text, "malformed_row", `第 ${index + 1} 个元素（第 ${this.elemLine} 行）${why}`));
     this.reset();
     this.phase = "resync";
-    this.lineStart = s.charCodeAt(to) === 10;
   }
 
   private reset(): void {

@@ -1,5 +1,5 @@
 // JSON Lines: one object per line. A line that is not a JSON object is reported with its text; the rest go on.
-import { errorRecord, type LineRecord, type ReadRecord } from "./types.js";
+import { errorRecord, isBlank, type LineRecord, type ReadRecord } from "./types.js";
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -27,7 +27,7 @@ export class JsonlReader {
       return;
     }
     const text = l.text;
-    if (text.trim() === "") return;
+    if (isBlank(text)) return;
     out.push(parseObject(text, l.line, this.index++));
   }
 }

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { LineSplitter, readLines } from "./lines.js";
+import { createDecoder, LineSplitter, readLines } from "./lines.js";
 import { collect, inPieces } from "./test-fixtures.js";
 import type { LineRecord } from "./types.js";
 
@@ -60,5 +60,24 @@ describe("LineSplitter", () => {
       [50, true],
       [2, false],
     ]);
+  });
+});
+
+describe("createDecoder", () => {
+  // Traditional characters sit in GBK's extension rows; 𠀀 and € need GB18030's four-byte and single-byte forms.
+  const sample = "楊鄰佔，古塘街道邻里纠纷 𠀀 € abc\r\n";
+  it.each([
+    ["gb18030", iconv.encode(sample, "gb18030")],
+    ["utf16le", iconv.encode(sample, "utf-16le")],
+    ["utf16be", iconv.encode(sample, "utf-16be")],
+    ["utf8", Buffer.from(sample)],
+  ] as const)("decodes %s the same natively and with iconv-lite, a byte at a time", (enc, bytes) => {
+    for (const native of [true, false]) {
+      const d = createDecoder(enc, native);
+      let s = "";
+      for (let i = 0; i < bytes.length; i++) s += d.write(bytes.subarray(i, i + 1));
+      s += d.end();
+      expect(s).toBe(sample);
+    }
   });
 });

@@ -11,25 +11,75 @@ interface ChunkDecoder {
   end(): string;
 }
 
-/** A streaming decoder: a multibyte character split across two chunks is kept until its second half arrives. */
-export function createDecoder(encoding: TextEncoding): ChunkDecoder {
-  if (encoding === "utf8" || encoding === "utf8-bom") {
-    const td = new TextDecoder("utf-8"); // strips a leading BOM by default
+const WHATWG_LABEL: Record<TextEncoding, string> = {
+  utf8: "utf-8",
+  "utf8-bom": "utf-8",
+  gb18030: "gb18030",
+  utf16le: "utf-16le",
+  utf16be: "utf-16be",
+};
+
+/** Node built with small ICU has no GB18030 TextDecoder; iconv-lite then does the same job, in JS. */
+function hasNativeDecoder(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const NATIVE = new Set((Object.values(WHATWG_LABEL) as string[]).filter(hasNativeDecoder));
+
+/**
+ * A streaming decoder: a multibyte character split across two chunks is kept until its second half arrives, and a
+ * leading BOM is dropped. The native decoder reads GBK about three times faster than iconv-lite's gb18030 codec,
+ * and both follow the WHATWG GB18030 mapping.
+ */
+export function createDecoder(encoding: TextEncoding, native = NATIVE.has(WHATWG_LABEL[encoding])): ChunkDecoder {
+  if (native) {
+    const td = new TextDecoder(WHATWG_LABEL[encoding]);
     return { write: (c) => td.decode(c, { stream: true }), end: () => td.decode() };
   }
-  const dec = iconv.getDecoder(encoding === "gb18030" ? "gb18030" : encoding === "utf16le" ? "utf-16le" : "utf-16be");
+  const dec = iconv.getDecoder(WHATWG_LABEL[encoding]);
+  const gb = encoding === "gb18030";
+  let carry: Buffer | null = null;
   let first = true;
   return {
     write: (c) => {
-      const s = dec.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+      let buf = Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+      if (carry) buf = Buffer.concat([carry, buf]);
+      carry = null;
+      if (gb) {
+        // iconv-lite 0.7 drops a character when a four-byte GB18030 sequence for U+10000+ is split after its
+        // third byte, so it is only ever handed whole characters.
+        const cut = wholeGb18030Prefix(buf);
+        if (cut < buf.length) carry = buf.subarray(cut);
+        buf = buf.subarray(0, cut);
+      }
+      const s = dec.write(buf);
       if (first && s.length > 0) {
         first = false;
         return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
       }
       return s;
     },
-    end: () => dec.end() ?? "",
+    end: () => (carry ? dec.write(carry) : "") + (dec.end() ?? ""),
   };
+}
+
+/** The length of the longest prefix made of whole GB18030 characters (1, 2 or 4 bytes each). */
+function wholeGb18030Prefix(b: Uint8Array): number {
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    if (b[i] < 0x81 || b[i] === 0xff) i++;
+    else if (i + 1 >= n) return i;
+    else if (b[i + 1] >= 0x30 && b[i + 1] <= 0x39) {
+      if (i + 3 >= n) return i;
+      i += 4;
+    } else i += 2;
+  }
+  return n;
 }
 
 export async function* decodeChunks(source: AsyncIterable<Uint8Array>, encoding: TextEncoding): AsyncGenerator<string> {

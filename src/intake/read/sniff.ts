@@ -1,6 +1,5 @@
 // Looks at a file's first 64 KB to decide how to read it: its encoding, its container (CSV, JSON Lines, a JSON
 // array, plain JSON) and its channel. Any of these can be wrong in a real delivery, so each is checked on the bytes.
-import iconv from "iconv-lite";
 import type { ChannelCode } from "../channels.js";
 import { detectChannelFromHeader, detectChannelFromPath } from "../formats/detect.js";
 import { FORMATS } from "../formats/index.js";
@@ -8,7 +7,7 @@ import { splitCsvRecord } from "./csv.js";
 import { describeBinary, detectEncoding, hasControlBytes } from "./encoding.js";
 import { JsonSplitter } from "./json-array.js";
 import { parseObject } from "./jsonl.js";
-import type { TextEncoding } from "./lines.js";
+import { createDecoder, type TextEncoding } from "./lines.js";
 import type { ReadRecord, RowError } from "./types.js";
 
 export type Container = "csv" | "jsonl" | "json-array" | "json";
@@ -41,13 +40,9 @@ export function sniff(head: Uint8Array, fileSize: number, file: string | undefin
   return { ok: true, encoding, channel: resolved, container };
 }
 
+/** The sample decoded the way the file will be; a character cut by the sample's end is left out. */
 function decodeHead(head: Uint8Array, encoding: TextEncoding): string {
-  const buf = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
-  const s =
-    encoding === "utf8" || encoding === "utf8-bom"
-      ? new TextDecoder("utf-8").decode(buf)
-      : iconv.decode(buf, encoding === "gb18030" ? "gb18030" : encoding === "utf16le" ? "utf-16le" : "utf-16be");
-  return s.replace(/^\uFEFF/, "");
+  return createDecoder(encoding).write(head).replace(/^\uFEFF/, "");
 }
 
 function isAscii(b: Uint8Array): boolean {

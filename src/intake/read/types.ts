@@ -48,3 +48,12 @@ export function preview(text: string): string {
 export function errorRecord(line: number, index: number, text: string, reason: QuarantineReason, message: string): ReadRecord {
   return { line, index, text, fields: null, error: { reason, message } };
 }
+
+/** Blank or whitespace only; stops at the first other character, so a long line costs nothing (trim() copies). */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0x3000 && c !== 0xfeff) return false;
+  }
+  return true;
+}

@@ -207,19 +207,4 @@ describe("createAddressResolver: messy text", () => {
     expect(res.evidence[0]).toBe("别名:老桥头大樟树");
   });
 
-  it("resolves well over 100,000 typical addresses a second", () => {
-    const texts = [
-      `浙江省宁波市慈溪市古塘街道${compound.name}3幢2单元501室`,
-      `${group.name}${houseNo}号`,
-      `慈溪市古塘街道${streetRange.road}${streetRange.from + 2}号`,
-      first("shop", (p) => p.aliases.length > 0).aliases[0],
-    ];
-    for (let i = 0; i < 2000; i++) resolve(texts[i % texts.length]);
-    const n = 40_000;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) resolve(texts[i % texts.length]);
-    const perSecond = n / ((performance.now() - start) / 1000);
-    // The bound is a quarter of the target so that a busy CI machine does not fail it; evaluate.ts measures it properly.
-    expect(perSecond).toBeGreaterThan(25_000);
-  });
 });
