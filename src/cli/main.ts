@@ -8,6 +8,8 @@ const program = new Command()
 
 const { registerRegistryCommands } = await import("../regions/cli.js").catch(() => ({ registerRegistryCommands: undefined }));
 registerRegistryCommands?.(program);
+const { registerIntakeCommands } = await import("../intake/cli.js");
+registerIntakeCommands(program);
 const { registerDbCommands } = await import("../db/cli.js");
 registerDbCommands(program);
 

@@ -5,7 +5,7 @@ import type { PoolClient } from "pg";
 import type { Db } from "../db/client.js";
 import type { Cipher } from "../personal-data/cipher.js";
 import type { AddressResolution } from "../regions/address/resolver.js";
-import type { RawRow } from "./draft.js";
+import type { ReadRow } from "./read/types.js";
 import { FORMATS } from "./formats/index.js";
 import { existingVersions, writeQuarantine, writeVersions, type NewVersion, type Quarantine } from "./persist.js";
 import type { IntakeCounts } from "./schema.js";
@@ -15,6 +15,7 @@ export type RowStatus = "accepted" | "redelivered" | "corrected" | "quarantined"
 
 export interface RowOutcome {
   index: number;
+  channel: string | null;
   externalId: string | null;
   status: RowStatus;
   version?: number;
@@ -49,18 +50,18 @@ export async function finishBatch(db: Db, batchId: number, status: "done" | "fai
 const contentKey = (channel: string, text: string) => `${channel}\u0000${text.replace(/\r$/, "")}`;
 
 /** Ingests one chunk of rows in one transaction and answers per row. */
-export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: RawRow[]): Promise<RowOutcome[]> {
+export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: ReadRow[]): Promise<RowOutcome[]> {
   const now = deps.now?.() ?? new Date();
   const outcomes: RowOutcome[] = new Array(rows.length);
   const quarantine: Quarantine[] = [];
   const candidates: { i: number; version: Omit<NewVersion, "version"> }[] = [];
   rows.forEach((row, i) => {
-    const hash = deps.cipher.hash(contentKey(row.channel, row.text));
+    const hash = deps.cipher.hash(contentKey(row.channel ?? "", row.text));
     const reject = (reason: string, message: string, externalId: string | null = null) => {
       quarantine.push({ channel: row.channel ?? null, fileName: row.origin.file ?? null, line: row.origin.line ?? null, rowIndex: row.origin.index, contentHash: hash, rawText: row.text, reason, message });
-      outcomes[i] = { index: row.origin.index, externalId, status: "quarantined", reason, message };
+      outcomes[i] = { index: row.origin.index, channel: row.channel, externalId, status: "quarantined", reason, message };
     };
-    if (row.error || !row.fields) return reject(row.error?.reason ?? "malformed_row", row.error?.message ?? "无法解析");
+    if (row.channel === null || row.error || !row.fields) return reject(row.error?.reason ?? "malformed_row", row.error?.message ?? "无法解析");
     const format = FORMATS[row.channel];
     const mapped = format.map(row.fields);
     if (!mapped.ok) return reject(mapped.reason, mapped.message);
@@ -85,7 +86,7 @@ export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: RawRo
     for (const { i, version } of candidates) {
       const key = `${version.record.channel}\u0000${version.record.externalId}`;
       const entry = existing.get(key) ?? { hashes: new Set<string>(), maxVersion: 0 };
-      const base = { index: rows[i].origin.index, externalId: version.record.externalId };
+      const base = { index: rows[i].origin.index, channel: version.record.channel, externalId: version.record.externalId };
       if (entry.hashes.has(version.contentHash)) {
         outcomes[i] = { ...base, status: "redelivered" };
         continue;
@@ -156,12 +157,12 @@ export function addCounts(a: IntakeCounts, b: IntakeCounts): IntakeCounts {
 export async function ingestRows(
   deps: IntakeDeps,
   batchId: number,
-  rows: AsyncIterable<RawRow>,
+  rows: AsyncIterable<ReadRow>,
   opts: { chunkSize?: number; onChunk?: (counts: IntakeCounts, outcomes: RowOutcome[]) => void } = {},
 ): Promise<IntakeCounts> {
   const size = opts.chunkSize ?? 2000;
   let counts = emptyCounts();
-  let chunk: RawRow[] = [];
+  let chunk: ReadRow[] = [];
   const flush = async () => {
     if (!chunk.length) return;
     const outcomes = await ingestChunk(deps, batchId, chunk);

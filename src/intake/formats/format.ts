@@ -37,11 +37,21 @@ export function raw(v: unknown): string | number | null {
 
 /** Joins the non-empty parts with a newline: narratives built from a title and a body. */
 export function joinText(...parts: unknown[]): string {
-  return parts.map(text).filter((p): p is string => p !== null).join("\n");
+  let out = "";
+  for (const p of parts) {
+    const t = text(p);
+    if (t !== null) out = out === "" ? t : `${out}\n${t}`;
+  }
+  return out;
 }
 
 export function words(...vs: unknown[]): string[] {
-  return vs.map(text).filter((w): w is string => w !== null);
+  const out: string[] = [];
+  for (const v of vs) {
+    const t = text(v);
+    if (t !== null) out.push(t);
+  }
+  return out;
 }
 
 export function obj(v: unknown): Fields {

@@ -84,7 +84,8 @@ function largestFigure(text: string, anchors: Uint8Array, pattern: RegExp, read:
 
 function valueOf(num: string): number {
   const c = num.charCodeAt(0);
-  return c >= 0x30 && c <= 0x39 ? Number(num.replace(/,/g, "")) : chineseNumeral(num);
+  if (c < 0x30 || c > 0x39) return chineseNumeral(num);
+  return num.indexOf(",") === -1 ? +num : +num.replace(/,/g, "");
 }
 
 function roundCents(n: number): number {
@@ -102,6 +103,7 @@ const MONEY = new RegExp(
   "y",
 );
 const PREFIXED = new RegExp(String.raw`(?:¥|￥|人民币|RMB)\s*(${ARABIC})\s*(万)?`, "gi");
+const PREFIX_HINT = /[¥￥]|人民币|rmb/i;
 const MONEY_ANCHORS = table("元圆块万亿千");
 const MULTIPLIER: Record<string, number> = { 亿: 100_000_000, 万: 10_000, 千: 1000 };
 
@@ -114,7 +116,7 @@ export function extractAmount(narrative: string | null | undefined): number | nu
   if (!narrative) return null;
   const text = toHalfWidth(narrative);
   let best = largestFigure(text, MONEY_ANCHORS, MONEY, readMoney);
-  if (text.indexOf("¥") !== -1 || text.indexOf("￥") !== -1 || text.indexOf("人民币") !== -1 || /rmb/i.test(text)) {
+  if (PREFIX_HINT.test(text)) {
     PREFIXED.lastIndex = 0;
     for (let m = PREFIXED.exec(text); m !== null; m = PREFIXED.exec(text)) {
       const v = roundCents(valueOf(m[1]) * (m[2] ? 10_000 : 1));

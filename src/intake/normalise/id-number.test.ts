@@ -85,7 +85,7 @@ describe("normaliseIdNumber", () => {
     expect(normaliseIdNumber(input)).toMatchObject({ value: null, kind: "empty", partialKey: null });
   });
 
-  it.each(["12345", "33028219540318123", "身份证遗失", "3302821954031812345"])("rejects the malformed %j", (input) => {
+  it.each(["12345", "33028219540318123", "身份证遗失", "3302821954031812345", "330282X95403181234"])("rejects the malformed %j", (input) => {
     expect(normaliseIdNumber(input)).toMatchObject({ value: null, kind: "invalid", given: input });
   });
 });

@@ -96,8 +96,9 @@ export function normaliseIdNumber(input: string | null | undefined): IdNumberRes
     if (MASKED_ANY.test(s)) return { value: s, kind: "masked", upgradedFrom15: false, partialKey: null, given };
   }
   // Systems that mask with X ("330282XXXXXXXX1234"): an X anywhere but last is a mask sign.
-  const x = s.indexOf("X");
-  if (s.length <= 18 && x !== -1 && x < s.length - 1) {
+  // A lone X inside a number is a typo, not a mask: a mask hides at least two characters.
+  const x = s.indexOf("XX");
+  if (s.length <= 18 && x !== -1 && x < s.length - 2) {
     const masked = s.slice(0, -1).replace(/X/g, "*") + s[s.length - 1];
     const m = MASKED_WITH_KEY.exec(masked);
     if (m) return { value: masked, kind: "masked", upgradedFrom15: false, partialKey: `${m[1]}|${m[2]}`, given };

@@ -26,6 +26,10 @@ describe("normaliseName", () => {
     expect(normaliseName(input)).toMatchObject({ titleOnly: true, surname, isOrganisation: false });
   });
 
+  it.each(["师傅", "老先生", "阿姨", "老奶奶", "大哥"])("reads the bare title %j as a title form with no surname", (input) => {
+    expect(normaliseName(input)).toMatchObject({ name: input, titleOnly: true, surname: null });
+  });
+
   it("keeps a given name that looks like 小 + character (小明) as a name", () => {
     expect(normaliseName("小明")).toMatchObject({ titleOnly: false });
   });

@@ -47,8 +47,11 @@ const ORGANISATION =
   /公司|有限|合作社|委员会|协会|商行|超市|医院|学校|中心|集团|事务所|工作室|幼儿园|物业|经营部|门市部|村委|居委|社区|街道|办事处|.{2,}[厂店馆]$|.{3,}[部社所行院]$/;
 // A note after the name ("王先生（业主）") says who the person is, not what they are called.
 const TRAILING_NOTE = /\s*[(（][^()（）]*[)）]$/;
-// One-character titles read a surname only when it is a known one: 王工 is an engineer, 宋哥 a friend.
+// One-character titles (王工, 宋哥) need a known surname before them; otherwise the pair is likelier a given name.
 const SHORT_TITLES = new Set(["总", "工", "某", "姐", "哥", "叔", "伯", "婶"]);
+const TITLE_SET = new Set(TITLES);
+// Not surnames but parts of a bare title: 老先生, 小姐姐, 阿姨, 大哥.
+const TITLE_PREFIXES = new Set(["老", "小", "阿", "大"]);
 
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff·•]+$/;
 const SPACE_NEAR_CJK = /(?<=[\u3400-\u9fff\uf900-\ufaff])\s+|\s+(?=[\u3400-\u9fff\uf900-\ufaff])/g;
@@ -70,6 +73,10 @@ export function normaliseName(input: string | null | undefined): NameResult {
   if (s.length > 2 && TRAILING_NOTE.test(s)) s = s.replace(TRAILING_NOTE, "") || s;
   if (!CJK.test(s)) return { name: s, titleOnly: false, surname: null, isOrganisation: false, given };
 
+  // A title alone (师傅, 老先生): a person, but no surname to go on.
+  if (TITLE_SET.has(s) || (TITLE_PREFIXES.has(s[0]) && TITLE_SET.has(s.slice(1)))) {
+    return { name: s, titleOnly: true, surname: null, isOrganisation: false, given };
+  }
   // 老王, 小李: only when the second character is a known surname (小明 is a given name).
   if (s.length === 2 && (s[0] === "老" || s[0] === "小") && SURNAMES.has(s[1])) {
     return { name: s, titleOnly: true, surname: s[1], isOrganisation: false, given };
@@ -78,7 +85,10 @@ export function normaliseName(input: string | null | undefined): NameResult {
   if (t) {
     const surname = t[1];
     // A two-character "surname" must be a compound one (欧阳先生), else 王小明哥 would pass as a title form.
-    const ok = surname.length === 1 ? !SHORT_TITLES.has(t[2]) || SURNAMES.has(surname) : COMPOUND_SURNAMES.has(surname);
+    const ok =
+      surname.length === 1
+        ? !TITLE_PREFIXES.has(surname) && (!SHORT_TITLES.has(t[2]) || SURNAMES.has(surname))
+        : COMPOUND_SURNAMES.has(surname);
     if (ok) {
       return { name: s, titleOnly: true, surname, isOrganisation: false, given };
     }

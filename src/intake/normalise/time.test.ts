@@ -16,6 +16,7 @@ describe("parseBeijingTime", () => {
     ["2025年3月5日 14:05", AT_1405],
     ["2025年03月05日 14时05分00秒", AT_1405],
     ["2025年3月5日下午2点05分", AT_1405],
+    ["2025-3-5 14:05", AT_1405],
     ["20250305140500", AT_1405],
     ["202503051405", AT_1405],
     ["  2025-03-05 14:05:00 ", AT_1405],
@@ -57,6 +58,12 @@ describe("parseBeijingTime", () => {
     expect(parseBeijingTime(undefined)).toBeNull();
     expect(parseBeijingTime(Number.NaN)).toBeNull();
     expect(parseBeijingTime(-5)).toBeNull();
+  });
+
+  it("reads a time given to the hour, and a morning hour of one digit", () => {
+    expect(parseBeijingTime("2025年3月5日14时")?.toISOString()).toBe("2025-03-05T06:00:00.000Z");
+    expect(parseBeijingTime("2025-03-05 9:05")?.toISOString()).toBe("2025-03-05T01:05:00.000Z");
+    expect(parseBeijingTime("2025年3月5日中午12点")?.toISOString()).toBe("2025-03-05T04:00:00.000Z");
   });
 
   it("accepts 29 February of a leap year", () => {

@@ -1,5 +1,5 @@
 // Reads an upload held in memory (the web upload, files up to ~50 MB) through the same pipeline as files on disk.
-import { fileErrorRow, rowsFromSource, type ReadOptions } from "./rows.js";
+import { fileErrorRow, flatten, rowBatchesFromSource, type ReadOptions } from "./rows.js";
 import { CHUNK_BYTES, DEFAULT_MAX_FILE_BYTES, SNIFF_BYTES, type ReadRow } from "./types.js";
 import { detectChannelFromPath } from "../formats/detect.js";
 
@@ -9,7 +9,7 @@ async function* chunks(data: Uint8Array): AsyncGenerator<Uint8Array> {
 
 /** `fileName` is the uploaded file's name: it can tell the channel (`110_202411.csv`) and labels every row. */
 export function readBuffer(data: Uint8Array, fileName: string, opts: ReadOptions = {}): AsyncGenerator<ReadRow> {
-  return rowsFromSource(async () => {
+  return flatten(rowBatchesFromSource(async () => {
     const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     if (data.length > maxFileBytes) {
       const channel = opts.channel ?? detectChannelFromPath(fileName);
@@ -17,5 +17,5 @@ export function readBuffer(data: Uint8Array, fileName: string, opts: ReadOptions
       return fileErrorRow(fileName, channel, { reason: "file_too_large", message });
     }
     return { file: fileName, size: data.length, head: data.subarray(0, SNIFF_BYTES), open: () => chunks(data) };
-  }, opts);
+  }, opts));
 }

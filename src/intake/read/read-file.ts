@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ChannelCode } from "../channels.js";
 import { detectChannelFromPath } from "../formats/detect.js";
-import { fileErrorRow, rowsFromSource, type ReadOptions } from "./rows.js";
+import { fileErrorRow, flatten, rowBatchesFromSource, type ReadOptions } from "./rows.js";
 import { CHUNK_BYTES, DEFAULT_MAX_FILE_BYTES, SNIFF_BYTES, type ReadRow } from "./types.js";
 
 export type { ReadOptions } from "./rows.js";
@@ -20,8 +20,14 @@ async function readHead(file: string, size: number): Promise<Buffer> {
   }
 }
 
+/** The rows of a channel file, one by one. */
 export function readRows(file: string, opts: ReadOptions = {}): AsyncGenerator<ReadRow> {
-  return rowsFromSource(async () => {
+  return flatten(readRowBatches(file, opts));
+}
+
+/** The same rows, a chunk's worth at a time, for consumers that want every row per second (bulk import). */
+export function readRowBatches(file: string, opts: ReadOptions = {}): AsyncGenerator<ReadRow[]> {
+  return rowBatchesFromSource(async () => {
     const stat = await fs.promises.stat(file);
     const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const channel = opts.channel ?? detectChannelFromPath(file);

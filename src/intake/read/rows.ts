@@ -32,19 +32,23 @@ export function fileErrorRow(file: string | undefined, channel: ChannelCode | nu
 }
 
 /**
- * `prepare` opens the source, or answers with the one row that stands for an unreadable file. It runs inside this
- * generator so that readers need no generator of their own around it: every layer costs time on each row.
+ * Rows a chunk (1 MB) at a time: a consumer that loops over each batch synchronously skips the per-row cost of an
+ * async generator, a good part of the time per row. `prepare` opens the source, or answers with the one row that
+ * stands for an unreadable file; it runs in here so that callers need no generator of their own around this one.
  */
-export async function* rowsFromSource(prepare: () => Promise<ByteSource | ReadRow>, opts: ReadOptions = {}): AsyncGenerator<ReadRow> {
+export async function* rowBatchesFromSource(
+  prepare: () => Promise<ByteSource | ReadRow>,
+  opts: ReadOptions = {},
+): AsyncGenerator<ReadRow[]> {
   const max = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const src = await prepare();
   if (!("open" in src)) {
-    yield src;
+    yield [src];
     return;
   }
   const s = sniff(src.head, src.size, src.file, opts.channel);
   if (!s.ok) {
-    yield fileErrorRow(src.file, s.channel, s.error);
+    yield [fileErrorRow(src.file, s.channel, s.error)];
     return;
   }
   if (s.container === null) return; // empty or blank: nothing to read
@@ -58,28 +62,28 @@ export async function* rowsFromSource(prepare: () => Promise<ByteSource | ReadRo
 
   if (s.container === "json-array" || s.container === "json") {
     const splitter = new JsonSplitter(s.container === "json-array" ? "array" : "sequence", max);
-    const out: ReadRecord[] = [];
     for await (const chunk of decodeChunks(src.open(), s.encoding)) {
+      const out: ReadRecord[] = [];
       splitter.push(chunk, out);
-      for (const r of out) yield toRow(r);
-      out.length = 0;
+      if (out.length) yield out.map(toRow);
     }
+    const out: ReadRecord[] = [];
     splitter.end(out);
-    for (const r of out) yield toRow(r);
+    if (out.length) yield out.map(toRow);
     return;
   }
 
-  // CSV and JSON Lines: lines arrive a chunk at a time, so the loop per line stays synchronous.
   const reader = s.container === "csv" ? new CsvReader(max) : new JsonlReader();
-  const out: ReadRecord[] = [];
-  for await (const batch of lineBatches(src.open(), s.encoding, max)) {
-    for (const l of batch) {
-      reader.push(l, out);
-      if (out.length === 0) continue;
-      for (const r of out) yield toRow(r);
-      out.length = 0;
-    }
+  for await (const lines of lineBatches(src.open(), s.encoding, max)) {
+    const out: ReadRecord[] = [];
+    for (const l of lines) reader.push(l, out);
+    if (out.length) yield out.map(toRow);
   }
+  const out: ReadRecord[] = [];
   if (reader instanceof CsvReader) reader.end(out);
-  for (const r of out) yield toRow(r);
+  if (out.length) yield out.map(toRow);
+}
+
+export async function* flatten(batches: AsyncIterable<ReadRow[]>): AsyncGenerator<ReadRow> {
+  for await (const batch of batches) for (const row of batch) yield row;
 }
