@@ -16,6 +16,9 @@ export const ACTIONS = {
   "people.read": "查看当事人（脱敏）",
   "people.reveal": "查看当事人完整身份证号/手机号",
   "intake.push": "渠道推送数据",
+  "intake.manage": "数据受理：上传文件、处理隔离数据、地址待定位",
+  "intake.submit": "提交网格上报、群众诉求或窗口登记",
+  "records.read": "查看渠道记录",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -37,6 +40,9 @@ export const PERMISSIONS: Record<Action, Record<Role, boolean>> = {
   "people.read":     row(Y, Y, Y, Y, Y, Y, Y, _, _),
   "people.reveal":   row(Y, Y, _, Y, _, _, _, _, _),
   "intake.push":     row(_, _, _, _, _, _, _, _, _), // API tokens only
+  "intake.manage":   row(Y, _, _, _, _, _, _, Y, _),
+  "intake.submit":   row(Y, Y, Y, Y, Y, Y, _, _, Y),
+  "records.read":    row(Y, Y, Y, Y, Y, Y, Y, _, _),
 };
 
 function row(

@@ -21,7 +21,15 @@ export type AuditAction =
   | "person.read"
   | "person.list"
   | "person.reveal"
-  | "case.read";
+  | "case.read"
+  | "intake.chunk"
+  | "intake.upload"
+  | "quarantine.list"
+  | "quarantine.resubmit"
+  | "quarantine.dismiss"
+  | "address.place"
+  | "record.read"
+  | "record.reveal";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -49,29 +49,49 @@ export async function finishBatch(db: Db, batchId: number, status: "done" | "fai
 
 const contentKey = (channel: string, text: string) => `${channel}\u0000${text.replace(/\r$/, "")}`;
 
+/** Who is ingesting, for the audit row each chunk writes in its own transaction. */
+export interface IntakeActor {
+  kind: "account" | "token" | "system";
+  id: number | null;
+  label: string;
+  correlationId: string;
+  ip?: string;
+}
+
+const SYSTEM: IntakeActor = { kind: "system", id: null, label: "system:intake", correlationId: "intake" };
+
+export type PreparedRow = { candidate: Omit<NewVersion, "version"> } | { quarantine: Quarantine; externalId: string | null };
+
+/** The CPU half of intake for one row: read → map → standardise, or the reason it cannot become a record. */
+export function prepareRow(deps: Pick<IntakeDeps, "cipher" | "resolveAddress" | "regionIds">, row: ReadRow, now: Date): PreparedRow {
+  const hash = deps.cipher.hash(contentKey(row.channel ?? "", row.text));
+  const reject = (reason: string, message: string, externalId: string | null = null): PreparedRow => ({
+    quarantine: { channel: row.channel ?? null, fileName: row.origin.file ?? null, line: row.origin.line ?? null, rowIndex: row.origin.index, contentHash: hash, rawText: row.text, reason, message },
+    externalId,
+  });
+  if (row.channel === null || row.error || !row.fields) return reject(row.error?.reason ?? "malformed_row", row.error?.message ?? "无法解析");
+  const mapped = FORMATS[row.channel].map(row.fields);
+  if (!mapped.ok) return reject(mapped.reason, mapped.message);
+  const std = standardise(row.channel, mapped.draft, { resolveAddress: deps.resolveAddress, now });
+  if (!std.ok) return reject(std.reason, std.message, mapped.draft.externalId);
+  const code = std.record.place.code;
+  return {
+    candidate: { record: std.record, contentHash: hash, rawText: row.text, origin: row.origin, regionNodeId: code ? (deps.regionIds.get(code) ?? null) : null },
+  };
+}
+
 /** Ingests one chunk of rows in one transaction and answers per row. */
-export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: ReadRow[]): Promise<RowOutcome[]> {
+export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: ReadRow[], actor: IntakeActor = SYSTEM): Promise<RowOutcome[]> {
   const now = deps.now?.() ?? new Date();
   const outcomes: RowOutcome[] = new Array(rows.length);
   const quarantine: Quarantine[] = [];
   const candidates: { i: number; version: Omit<NewVersion, "version"> }[] = [];
   rows.forEach((row, i) => {
-    const hash = deps.cipher.hash(contentKey(row.channel ?? "", row.text));
-    const reject = (reason: string, message: string, externalId: string | null = null) => {
-      quarantine.push({ channel: row.channel ?? null, fileName: row.origin.file ?? null, line: row.origin.line ?? null, rowIndex: row.origin.index, contentHash: hash, rawText: row.text, reason, message });
-      outcomes[i] = { index: row.origin.index, channel: row.channel, externalId, status: "quarantined", reason, message };
-    };
-    if (row.channel === null || row.error || !row.fields) return reject(row.error?.reason ?? "malformed_row", row.error?.message ?? "无法解析");
-    const format = FORMATS[row.channel];
-    const mapped = format.map(row.fields);
-    if (!mapped.ok) return reject(mapped.reason, mapped.message);
-    const std = standardise(row.channel, mapped.draft, { resolveAddress: deps.resolveAddress, now });
-    if (!std.ok) return reject(std.reason, std.message, mapped.draft.externalId);
-    const code = std.record.place.code;
-    candidates.push({
-      i,
-      version: { record: std.record, contentHash: hash, rawText: row.text, origin: row.origin, regionNodeId: code ? (deps.regionIds.get(code) ?? null) : null },
-    });
+    const prepared = prepareRow(deps, row, now);
+    if ("candidate" in prepared) return candidates.push({ i, version: prepared.candidate });
+    quarantine.push(prepared.quarantine);
+    const q = prepared.quarantine;
+    outcomes[i] = { index: row.origin.index, channel: row.channel, externalId: prepared.externalId, status: "quarantined", reason: q.reason, message: q.message };
   });
 
   const client = await deps.db.$client.connect();
@@ -109,6 +129,11 @@ export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: ReadR
          'redelivered', (counts->>'redelivered')::int + $4, 'corrected', (counts->>'corrected')::int + $5,
          'quarantined', (counts->>'quarantined')::int + $6) WHERE id = $1`,
       [batchId, counts.read, counts.accepted, counts.redelivered, counts.corrected, counts.quarantined],
+    );
+    await client.query(
+      `INSERT INTO audit_events (actor_kind, actor_id, actor_label, action, subject_type, subject_id, new_values, correlation_id, ip)
+       VALUES ($1, $2, $3, 'intake.chunk', 'intake_batch', $4, $5, $6, $7)`,
+      [actor.kind, actor.id, actor.label, String(batchId), JSON.stringify(counts), actor.correlationId, actor.ip ?? null],
     );
     await client.query("COMMIT");
   } catch (err) {
@@ -158,14 +183,14 @@ export async function ingestRows(
   deps: IntakeDeps,
   batchId: number,
   rows: AsyncIterable<ReadRow>,
-  opts: { chunkSize?: number; onChunk?: (counts: IntakeCounts, outcomes: RowOutcome[]) => void } = {},
+  opts: { chunkSize?: number; actor?: IntakeActor; onChunk?: (counts: IntakeCounts, outcomes: RowOutcome[]) => void } = {},
 ): Promise<IntakeCounts> {
   const size = opts.chunkSize ?? 2000;
   let counts = emptyCounts();
   let chunk: ReadRow[] = [];
   const flush = async () => {
     if (!chunk.length) return;
-    const outcomes = await ingestChunk(deps, batchId, chunk);
+    const outcomes = await ingestChunk(deps, batchId, chunk, opts.actor);
     counts = addCounts(counts, tally(outcomes));
     opts.onChunk?.(counts, outcomes);
     chunk = [];

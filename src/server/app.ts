@@ -18,6 +18,7 @@ import { handleError } from "./errors.js";
 import { loggerOptions } from "./logging.js";
 import type { Services } from "./context.js";
 import { registerRoutes } from "./routes.js";
+import { intakeDepsCache } from "../intake/deps.js";
 
 export interface RouteInfo {
   method: string;
@@ -109,7 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
-  const services: Services = { db: opts.db, cipher: opts.cipher };
+  const services: Services = { db: opts.db, cipher: opts.cipher, intake: intakeDepsCache(opts.db, opts.cipher) };
   // Authentication runs before the body is parsed or validated: anonymous callers learn nothing from validation.
   app.addHook("onRequest", makeAuthenticate(opts.db));
   await registerRoutes(app, services, {

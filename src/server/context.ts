@@ -3,6 +3,7 @@ import type { Tx, Db } from "../db/client.js";
 import type { Cipher } from "../personal-data/cipher.js";
 import type { Action } from "../accounts/permissions.js";
 import type { Role } from "../accounts/roles.js";
+import type { IntakeDeps } from "../intake/ingest.js";
 
 export type Actor =
   | {
@@ -42,11 +43,13 @@ export interface Ctx {
 export interface Services {
   db: Db;
   cipher: Cipher;
+  /** The intake pipeline's resolver and lookups, built once and rebuilt after a registry import or a learned alias. */
+  intake: { get: () => Promise<IntakeDeps>; invalidate: () => void };
 }
 
 /** Runs `work` in one transaction with a context; the audit rows it writes commit or roll back with it. */
 export async function inTransaction<T>(
-  services: Services,
+  services: Pick<Services, "db" | "cipher">,
   base: { actor: Actor; correlationId: string; ip?: string },
   work: (ctx: Ctx) => Promise<T>,
 ): Promise<T> {

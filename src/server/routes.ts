@@ -7,6 +7,12 @@ import { registerCaseRoutes } from "../cases/routes.js";
 import { registerPeopleRoutes } from "../people/routes.js";
 import { registerRegionRoutes } from "../regions/routes.js";
 import { registerUnitRoutes } from "../units/routes.js";
+import { registerAddressRoutes } from "../intake/routes/address-routes.js";
+import { registerFormRoutes } from "../intake/routes/form-routes.js";
+import { registerPushRoutes } from "../intake/routes/push-routes.js";
+import { registerQuarantineRoutes } from "../intake/routes/quarantine-routes.js";
+import { registerRecordRoutes } from "../intake/routes/record-routes.js";
+import { registerUploadRoutes } from "../intake/routes/upload-routes.js";
 import type { App } from "./app.js";
 import type { Services } from "./context.js";
 import { registerHealthRoutes } from "./health.js";
@@ -21,4 +27,10 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerPeopleRoutes(app, services);
   registerCaseRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerUploadRoutes(app, services);
+  registerQuarantineRoutes(app, services);
+  registerAddressRoutes(app, services);
+  registerRecordRoutes(app, services);
+  registerFormRoutes(app, services);
+  registerPushRoutes(app, services);
 }

@@ -69,6 +69,7 @@ describe("matchKey", () => {
     expect(matchKey(" 古塘街道某小區３幢　2單元 ")).toBe(key);
     expect(matchKey("古塘街道某小区 3幢 2单元")).toBe(key);
     expect(matchKey("ＡＢＣ Trading（慈溪）")).toBe("abc trading(慈溪)");
+    expect(matchKey("楼上漏水，协商无果！")).toBe("楼上漏水，协商无果！"); // sentence marks stay as toHalfWidth keeps them
   });
 });
 

@@ -6,14 +6,17 @@ import * as t2cnPreset from "opencc-js/preset/t2cn";
 
 // ---- width ----------------------------------------------------------------------------------------------------
 
+/** ，：；！？ */
+function isSentenceMark(c: number): boolean {
+  return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff01 || c === 0xff1f;
+}
+
 /** The half-width code for a full-width form or the ideographic space; -1 to keep the character. */
 function halfWidthOf(c: number, all: boolean): number {
   if (c === 0x3000) return 0x20;
   if (c < 0xff01 || c > 0xff5e) return -1;
   // ，：；！？（） are ordinary Chinese punctuation in a narrative; folded only when `all` is asked for.
-  if (!all && (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0xff08 || c === 0xff09)) {
-    return -1;
-  }
+  if (!all && (isSentenceMark(c) || c === 0xff08 || c === 0xff09)) return -1;
   return c - 0xfee0;
 }
 
@@ -188,7 +191,7 @@ function isCjk(c: number): boolean {
 }
 
 /**
- * The form two texts are compared in: cleaned, half-width (punctuation too), Simplified, ASCII lower-case, and without
+ * The form two texts are compared in: cleaned, half-width (brackets too), Simplified, ASCII lower-case, and without
  * the spaces that touch a CJK character ("3幢 2单元" = "3幢2单元"; spaces between Latin words stay).
  */
 export function matchKey(s: string): string {
@@ -199,7 +202,9 @@ export function matchKey(s: string): string {
   for (let i = 0; i < clean.length; i++) {
     const c = clean.charCodeAt(i);
     let r = -1; // replacement code, 0 to drop the character, -1 to keep it
-    if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
+    // Full-width forms fold, brackets too (宁波（慈溪） = 宁波(慈溪)); the sentence marks ，：；！？ stay, as toHalfWidth
+    // keeps them: they are frequent in narratives, and carry nothing that decides a match.
+    if (c >= 0xff01 && c <= 0xff5e) r = isSentenceMark(c) ? -1 : c - 0xfee0;
     else if (c >= 0x41 && c <= 0x5a) r = c + 0x20;
     else if ((c === 0x20 || c === 0x0a) && (isCjk(clean.charCodeAt(i - 1)) || isCjk(clean.charCodeAt(i + 1)))) r = 0;
     if (r === -1) continue;

@@ -156,6 +156,7 @@ export class LineSplitter {
   }
 
   private reset(): void {
+    if (this.partLen === 0 && !this.skipping) return; // the common case: the line lay within one chunk
     this.parts = [];
     this.partLen = 0;
     this.skipping = false;
