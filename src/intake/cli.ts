@@ -9,6 +9,8 @@ import { createCipher, loadDataKey } from "../personal-data/cipher.js";
 import { CHANNEL_NAMES, isChannel, type ChannelCode } from "./channels.js";
 import { loadIntakeDeps } from "./deps.js";
 import { ingestPaths, type RunSummary } from "./run-files.js";
+import { formationDeps, formPendingCases } from "../cases/formation/form-pending.js";
+import { loadClassifier } from "../cases/classify-case.js";
 
 export function registerIntakeCommands(program: Command) {
   program
@@ -16,7 +18,8 @@ export function registerIntakeCommands(program: Command) {
     .description("导入渠道数据文件或文件夹 (ingest channel files or folders)")
     .argument("<paths...>", "files or folders (channels/<code>/… or <code>/…)")
     .option("-c, --channel <code>", "the channel of every file given (otherwise told from the path or the content)")
-    .action(async (paths: string[], options: { channel?: string }) => {
+    .option("--no-cases", "skip case formation (records wait for `tongban cases form`)")
+    .action(async (paths: string[], options: { channel?: string; cases?: boolean }) => {
       if (options.channel && !isChannel(options.channel)) {
         console.error(`未知渠道 unknown channel: ${options.channel}`);
         process.exitCode = 2;
@@ -43,6 +46,14 @@ export function registerIntakeCommands(program: Command) {
         });
         if (tty) process.stderr.write("\r\x1b[K");
         printSummary(summary, (Date.now() - started) / 1000);
+        if (options.cases !== false) {
+          // Every new record joins a case before the command ends (the export that follows relies on it).
+          const formed = await formPendingCases(db, await formationDeps(db, await loadClassifier()), {
+            onProgress: (s) => tty && process.stderr.write(`\r\x1b[K归集案件 ${s.records} 条记录…`),
+          });
+          if (tty) process.stderr.write("\r\x1b[K");
+          console.log(`案件归集 cases: ${formed.records} 条记录 records → ${formed.newCases} 新案件 new, ${formed.joined} 并入 joined, ${formed.recurrences} 复发 recurrences`);
+        }
       } catch (err) {
         console.error(`导入失败 ingest failed: ${(err as Error).message}`);
         process.exitCode = 1;

@@ -80,9 +80,11 @@ export const records = pgTable(
   },
   (t) => [
     index("records_current_idx").on(t.channel, t.externalId).where(sql`is_current`),
-    index("records_region_idx").on(t.regionNodeId),
+    index("records_region_idx").on(t.regionNodeId, t.reportedAt),
     index("records_reported_idx").on(t.reportedAt),
     index("records_unresolved_idx").on(t.id).where(sql`address_status = 'unresolved' AND is_current`),
+    index("records_case_idx").on(t.caseId),
+    index("records_pending_idx").on(t.reportedAt).where(sql`case_id IS NULL AND is_current`),
   ],
 );
 
@@ -113,7 +115,7 @@ export const recordPeople = pgTable(
     addressText: text(),
     personId: integer(),
   },
-  (t) => [index("record_people_record_idx").on(t.recordId)],
+  (t) => [index("record_people_record_idx").on(t.recordId), index("record_people_person_idx").on(t.personId)],
 );
 
 /** A row that could not become a record, kept verbatim (encrypted) with its reason, until staff fix or dismiss it. */

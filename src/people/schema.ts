@@ -19,6 +19,15 @@ export const people = pgTable(
     phoneMasked: text(),
     addressText: text(),
     regionNodeId: integer().references(() => regionNodes.id),
+    /** Simplified, spaces removed: for name + place matching. */
+    nameKey: text(),
+    surname: text(),
+    /** Keyed hash of first 6 + last 4 of the ID number: meets a masked number of the same person. */
+    idPartialHash: text(),
+    creditCode: text(),
+    /** The community the person was seen in (name + address matching). */
+    communityId: integer(),
+    mergedIntoId: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -26,6 +35,9 @@ export const people = pgTable(
     index("people_id_hash_idx").on(t.idNumberHash),
     index("people_phone_hash_idx").on(t.phoneHash),
     index("people_region_idx").on(t.regionNodeId),
+    index("people_partial_idx").on(t.idPartialHash),
+    index("people_credit_idx").on(t.creditCode),
+    index("people_name_idx").on(t.nameKey, t.communityId),
   ],
 );
 

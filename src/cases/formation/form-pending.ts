@@ -1,0 +1,59 @@
+// Case formation for every record that has none yet, oldest report first, one former at a time (advisory lock),
+// in transactions of a few hundred records. Safe to run after any intake and again after a crash: it picks up
+// exactly the records still without a case.
+import type { Db } from "../../db/client.js";
+import { formRecord, type Decision, type FormationDeps, type RecordRow } from "./form-record.js";
+import { loadTreeIndex } from "./tree.js";
+
+const LOCK = 7402;
+
+export interface FormationSummary {
+  records: number;
+  newCases: number;
+  joined: number;
+  recurrences: number;
+  corrections: number;
+  /** Milliseconds per record. */
+  timings: number[];
+}
+
+export async function formationDeps(db: Db, classify?: FormationDeps["classify"]): Promise<FormationDeps> {
+  return { tree: await loadTreeIndex(db.$client), classify };
+}
+
+export async function formPendingCases(db: Db, deps: FormationDeps, opts: { batch?: number; onProgress?: (s: FormationSummary) => void } = {}): Promise<FormationSummary> {
+  const summary: FormationSummary = { records: 0, newCases: 0, joined: 0, recurrences: 0, corrections: 0, timings: [] };
+  const batch = opts.batch ?? 200;
+  for (;;) {
+    const client = await db.$client.connect();
+    let done = 0;
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK]);
+      const { rows } = await client.query<RecordRow>(
+        `SELECT id, channel, external_id, version, reported_at, narrative, narrative_key, region_node_id, category_words
+           FROM records WHERE case_id IS NULL AND is_current ORDER BY reported_at, id LIMIT $1`,
+        [batch],
+      );
+      for (const r of rows) {
+        const started = performance.now();
+        const d: Decision = await formRecord(client, deps, { ...r, id: Number(r.id) });
+        summary.timings.push(performance.now() - started);
+        summary.records++;
+        if (d.decision === "new_case") summary.newCases++;
+        else if (d.decision === "joined") summary.joined++;
+        else if (d.decision === "recurrence") summary.recurrences++;
+        else summary.corrections++;
+      }
+      await client.query("COMMIT");
+      done = rows.length;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+    opts.onProgress?.(summary);
+    if (done < batch) return summary;
+  }
+}

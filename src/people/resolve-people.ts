@@ -1,0 +1,144 @@
+// The person index: each name in a record is linked to one person, however it was written.
+// Strongest evidence first: ID number, credit code, phone (with a compatible name), masked ID + phone or surname,
+// then full name within the same community. A bare title (王先生, 李某) with no number names nobody yet: case
+// formation links it to the case's party with that surname (linkTitleOnlyMentions).
+import type { PoolClient } from "pg";
+
+export interface Mention {
+  id: number;
+  recordId: number;
+  role: string;
+  name: string | null;
+  nameKey: string | null;
+  titleOnly: boolean;
+  isOrganisation: boolean;
+  idNumberHash: string | null;
+  idPartialHash: string | null;
+  phoneHash: string | null;
+  creditCode: string | null;
+  creditCodeValid: boolean | null;
+  idNumberEnc: string | null;
+  idNumberMasked: string | null;
+  phoneEnc: string | null;
+  phoneMasked: string | null;
+  addressText: string | null;
+}
+
+interface PersonRow {
+  id: number;
+  name: string;
+  name_key: string | null;
+  surname: string | null;
+  id_number_hash: string | null;
+  phone_hash: string | null;
+  credit_code: string | null;
+  community_id: number | null;
+}
+
+export interface PersonLink {
+  personId: number;
+  how: "id_number" | "credit_code" | "phone" | "partial_id" | "name_address" | "company_name" | "new";
+}
+
+export function surnameOf(nameKey: string | null): string | null {
+  if (!nameKey) return null;
+  const compound = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐"];
+  const two = nameKey.slice(0, 2);
+  if (compound.includes(two)) return two;
+  const stripped = nameKey.replace(/^[老小阿]/, "");
+  return stripped ? stripped[0] : null;
+}
+
+/**
+ * Names agree when equal, or when one side is only a title (王先生; stored with no name key) whose surname matches
+ * the other's. People known only by a title keep name_key null.
+ */
+function compatible(m: Mention, p: PersonRow): boolean {
+  const mFull = m.nameKey && !m.titleOnly ? m.nameKey : null;
+  const ms = m.isOrganisation ? null : surnameOf(m.nameKey);
+  if (mFull && p.name_key) return mFull === p.name_key;
+  if (!ms || !p.surname) return true;
+  return ms === p.surname;
+}
+
+const SELECT = `SELECT id, name, name_key, surname, id_number_hash, phone_hash, credit_code, community_id FROM people WHERE merged_into_id IS NULL AND `;
+
+/** Finds or creates the person a mention names; null for a bare title without numbers (linked later). */
+export async function resolveMention(client: PoolClient, m: Mention, communityId: number | null): Promise<PersonLink | null> {
+  const one = async (where: string, params: unknown[]) => (await client.query<PersonRow>(`${SELECT}${where} LIMIT 20`, params)).rows;
+  if (m.idNumberHash) {
+    const [p] = await one(`id_number_hash = $1`, [m.idNumberHash]);
+    if (p) return enrich(client, p, m, "id_number");
+  }
+  if (m.creditCode && m.creditCodeValid) {
+    const [p] = await one(`credit_code = $1`, [m.creditCode]);
+    if (p) return enrich(client, p, m, "credit_code");
+  }
+  if (m.phoneHash) {
+    const found = (await one(`phone_hash = $1`, [m.phoneHash])).filter((p) => compatible(m, p) && !(m.idNumberHash && p.id_number_hash && p.id_number_hash !== m.idNumberHash));
+    if (found.length === 1 || (found.length > 1 && m.nameKey)) {
+      const best = found.find((p) => p.name_key === m.nameKey) ?? found[0];
+      return enrich(client, best, m, "phone");
+    }
+  }
+  if (m.idPartialHash && (m.phoneHash || m.nameKey)) {
+    const found = (await one(`id_partial_hash = $1`, [m.idPartialHash])).filter((p) => compatible(m, p));
+    if (found.length === 1) return enrich(client, found[0], m, "partial_id");
+  }
+  if (m.isOrganisation && m.nameKey) {
+    const [p] = await one(`kind = 'company' AND name_key = $1`, [m.nameKey]);
+    if (p) return enrich(client, p, m, "company_name");
+  } else if (m.nameKey && !m.titleOnly && m.nameKey.length >= 2 && communityId != null) {
+    // A full name alone is common; together with the community it is good evidence, unless numbers disagree.
+    const found = (await one(`name_key = $1 AND community_id = $2`, [m.nameKey, communityId])).filter(
+      (p) => !(m.idNumberHash && p.id_number_hash) && !(m.phoneHash && p.phone_hash && p.phone_hash !== m.phoneHash),
+    );
+    if (found.length === 1) return enrich(client, found[0], m, "name_address");
+  }
+  const identified = m.idNumberHash || m.phoneHash || (m.creditCode && m.creditCodeValid) || m.idPartialHash || (m.nameKey && !m.titleOnly);
+  if (!identified) return null;
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO people (kind, name, name_key, surname, id_number_enc, id_number_hash, id_number_masked, id_partial_hash,
+                         phone_enc, phone_hash, phone_masked, credit_code, address_text, community_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [
+      m.isOrganisation ? "company" : "person",
+      m.name ?? "（未具名）",
+      m.titleOnly ? null : m.nameKey,
+      m.isOrganisation ? null : surnameOf(m.nameKey),
+      m.idNumberHash ? m.idNumberEnc : null,
+      m.idNumberHash,
+      m.idNumberHash ? m.idNumberMasked : null,
+      m.idPartialHash,
+      m.phoneHash ? m.phoneEnc : null,
+      m.phoneHash,
+      m.phoneHash ? m.phoneMasked : null,
+      m.creditCodeValid ? m.creditCode : null,
+      m.addressText,
+      communityId,
+    ],
+  );
+  return { personId: rows[0].id, how: "new" };
+}
+
+/** A person found by one key learns the others the mention carries (a full name for a title, a phone …). */
+async function enrich(client: PoolClient, p: PersonRow, m: Mention, how: PersonLink["how"]): Promise<PersonLink> {
+  const betterName = m.nameKey && !m.titleOnly && (!p.name_key || p.name_key.length < m.nameKey.length);
+  await client.query(
+    `UPDATE people SET
+       name = CASE WHEN $2 THEN $3 ELSE name END,
+       name_key = CASE WHEN $2 THEN $4 ELSE name_key END,
+       surname = COALESCE(surname, $5),
+       id_number_hash = COALESCE(id_number_hash, $6), id_number_enc = COALESCE(id_number_enc, $7), id_number_masked = COALESCE(id_number_masked, $8),
+       id_partial_hash = COALESCE(id_partial_hash, $9),
+       phone_hash = COALESCE(phone_hash, $10), phone_enc = COALESCE(phone_enc, $11), phone_masked = COALESCE(phone_masked, $12),
+       credit_code = COALESCE(credit_code, $13)
+     WHERE id = $1`,
+    [
+      p.id, Boolean(betterName), m.name, m.nameKey, m.isOrganisation ? null : surnameOf(m.nameKey),
+      m.idNumberHash, m.idNumberHash ? m.idNumberEnc : null, m.idNumberHash ? m.idNumberMasked : null, m.idPartialHash,
+      m.phoneHash, m.phoneHash ? m.phoneEnc : null, m.phoneHash ? m.phoneMasked : null, m.creditCodeValid ? m.creditCode : null,
+    ],
+  );
+  return { personId: p.id, how };
+}
