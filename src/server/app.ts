@@ -44,6 +44,8 @@ export interface AppOptions {
   /** Built web app to serve at /. */
   webDir?: string;
   secureCookies?: boolean;
+  /** Case formation after intake; the server passes its background former, tests may pass their own. */
+  cases?: { trigger: () => void };
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -110,7 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
-  const services: Services = { db: opts.db, cipher: opts.cipher, intake: intakeDepsCache(opts.db, opts.cipher) };
+  const services: Services = { db: opts.db, cipher: opts.cipher, intake: intakeDepsCache(opts.db, opts.cipher), cases: opts.cases ?? { trigger: () => undefined } };
   // Authentication runs before the body is parsed or validated: anonymous callers learn nothing from validation.
   app.addHook("onRequest", makeAuthenticate(opts.db));
   await registerRoutes(app, services, {

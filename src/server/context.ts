@@ -45,6 +45,8 @@ export interface Services {
   cipher: Cipher;
   /** The intake pipeline's resolver and lookups, built once and rebuilt after a registry import or a learned alias. */
   intake: { get: () => Promise<IntakeDeps>; invalidate: () => void };
+  /** Forms cases for new records in the background (see cases/formation/former.ts). */
+  cases: { trigger: () => void };
 }
 
 /** Runs `work` in one transaction with a context; the audit rows it writes commit or roll back with it. */

@@ -10,6 +10,7 @@ import { databaseIsEmpty, seedDemo } from "../demo/seed.js";
 import { ROLE_NAMES } from "../accounts/roles.js";
 import { createCipher, loadDataKey } from "../personal-data/cipher.js";
 import { buildApp } from "./app.js";
+import { startCaseFormer } from "../cases/formation/former.js";
 
 const config = loadConfig();
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -21,6 +22,8 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   await app?.close().catch(() => undefined);
+  former?.stop();
+  await former?.idle();
   await closeDb(db).catch(() => undefined);
   await target.embedded?.stop();
   process.exit(code);
@@ -29,6 +32,7 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+let former: ReturnType<typeof startCaseFormer> | undefined;
 try {
   await applyMigrations(db);
   const cipher = createCipher(loadDataKey(config.dataKey, config.dataDir));
@@ -37,7 +41,9 @@ try {
     await seedDemo(db, cipher);
     seeded = true;
   }
-  app = await buildApp({ db, cipher, webDir, secureCookies: config.secureCookies, logger: { level: config.logLevel } });
+  former = startCaseFormer(db, { onError: (err) => app?.log.error({ err }, "case formation failed") });
+  former.trigger(); // records a crash left without a case
+  app = await buildApp({ db, cipher, webDir, cases: former, secureCookies: config.secureCookies, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   const lines = [

@@ -42,6 +42,21 @@ function mayFile(actor: Actor, channel: (typeof OWN_CHANNELS)[number]): boolean 
   return channel === "window" || channel === "grid";
 }
 
+/**
+ * A form's own id lets its filer retry and correct their record; it must not let anyone else with the same id write
+ * a new version over it. Who filed a record is in the intake.chunk audit row of its batch.
+ */
+async function filedByAnother(services: Services, channel: string, externalId: string, accountId: number): Promise<boolean> {
+  const { rows } = await services.db.$client.query(
+    `SELECT 1 FROM raw_records r
+       JOIN audit_events a ON a.subject_type = 'intake_batch' AND a.subject_id = r.batch_id::text AND a.action = 'intake.chunk'
+      WHERE r.channel = $1 AND r.external_id = $2 AND (a.actor_kind <> 'account' OR a.actor_id IS DISTINCT FROM $3)
+      LIMIT 1`,
+    [channel, externalId, accountId],
+  );
+  return rows.length > 0;
+}
+
 export function registerFormRoutes(app: App, services: Services) {
   app.post("/api/intake/forms/:channel", {
     config: { auth: { permission: "intake.submit" } },
@@ -58,6 +73,9 @@ export function registerFormRoutes(app: App, services: Services) {
       const actor = req.actor as Extract<Actor, { kind: "account" }>;
       const now = new Date();
       const id = req.body.id ?? `${channel.toUpperCase()}-${now.toISOString().slice(0, 10).replace(/-/g, "")}-${crypto.randomBytes(4).toString("hex")}`;
+      if (req.body.id && (await filedByAnother(services, channel, req.body.id.trim(), actor.id))) {
+        throw new AppError("CONFLICT", "该编号的记录由他人提交，不能修改");
+      }
       const fields = {
         ...req.body,
         id,
@@ -68,6 +86,7 @@ export function registerFormRoutes(app: App, services: Services) {
       const batchId = await createBatch(services.db, { source: "form", channel, actorLabel: `${actor.displayName} (${actor.username})` });
       const [outcome] = await ingestChunk(deps, batchId, [{ channel, origin: { index: 0 }, text: JSON.stringify(fields), fields }], intakeActor(req));
       await finishBatch(services.db, batchId, "done");
+      services.cases.trigger();
       return outcome;
     },
   });

@@ -41,6 +41,7 @@ export function registerPushRoutes(app: App, services: Services) {
       try {
         const results = await ingestChunk(deps, batchId, rows, intakeActor(req));
         await finishBatch(services.db, batchId, "done");
+        services.cases.trigger();
         return { batchId, counts: tally(results), results };
       } catch (err) {
         await finishBatch(services.db, batchId, "failed").catch(() => undefined);

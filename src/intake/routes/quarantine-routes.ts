@@ -121,6 +121,7 @@ export function registerQuarantineRoutes(app: App, services: Services) {
       const batchId = await createBatch(services.db, { source: "form", channel: checked.raw.channel, fileName: checked.row.fileName, actorLabel: actor.label });
       const [outcome] = await ingestChunk(deps, batchId, [checked.raw], actor);
       await finishBatch(services.db, batchId, "done");
+      services.cases.trigger();
       return run(req, async (ctx) => {
         const [updated] = await ctx.tx
           .update(quarantinedRows)

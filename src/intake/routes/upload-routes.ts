@@ -54,6 +54,7 @@ export function registerUploadRoutes(app: App, services: Services) {
           },
         });
         await finishBatch(services.db, batchId, "done");
+        services.cases.trigger();
       } catch (err) {
         await finishBatch(services.db, batchId, "failed").catch(() => undefined);
         throw err;
