@@ -10,6 +10,8 @@ const { registerRegistryCommands } = await import("../regions/cli.js").catch(() 
 registerRegistryCommands?.(program);
 const { registerIntakeCommands } = await import("../intake/cli.js");
 registerIntakeCommands(program);
+const { registerCaseCommands } = await import("../cases/cli.js");
+registerCaseCommands(program);
 const { registerDbCommands } = await import("../db/cli.js");
 registerDbCommands(program);
 
