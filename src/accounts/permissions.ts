@@ -19,6 +19,7 @@ export const ACTIONS = {
   "intake.manage": "数据受理：上传文件、处理隔离数据、地址待定位",
   "intake.submit": "提交网格上报、群众诉求或窗口登记",
   "records.read": "查看渠道记录",
+  "cases.manage": "合并、拆分案件，确认疑似重复，更正纠纷类别",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -43,6 +44,7 @@ export const PERMISSIONS: Record<Action, Record<Role, boolean>> = {
   "intake.manage":   row(Y, _, _, _, _, _, _, Y, _),
   "intake.submit":   row(Y, Y, Y, Y, Y, Y, _, _, Y),
   "records.read":    row(Y, Y, Y, Y, Y, Y, Y, _, _),
+  "cases.manage":    row(Y, _, _, Y, _, _, _, _, _),
 };
 
 function row(

@@ -5,6 +5,7 @@ import { apiTokens } from "./schema.js";
 import { loadIntakeDeps } from "../intake/deps.js";
 import { createBatch, ingestChunk } from "../intake/ingest.js";
 import { quarantinedRows } from "../intake/schema.js";
+import { caseChanges, possibleDuplicates } from "../cases/schema.js";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
 import { PERMISSIONS, type Action } from "./permissions.js";
@@ -29,6 +30,9 @@ interface Fixture {
   recordId: number;
   batchId: number;
   quarantineId: number;
+  duplicateId: number;
+  changeId: number;
+  otherCaseId: number;
   secrets: string[];
 }
 
@@ -66,11 +70,19 @@ const PROBES: Record<string, Probe> = {
   "GET /api/records/:id": { expect: "not-found" },
   "POST /api/intake/forms/:channel": { expect: "allowed", body: () => ({ narrative: "窗口登记测试" }) },
   "POST /api/intake/:channel": { expect: "token-only" },
+  "GET /api/case-duplicates": { expect: "allowed" },
+  "POST /api/case-duplicates/:id/decide": { expect: "not-found", body: () => ({ decision: "confirm", reason: "越权合并" }) },
+  "POST /api/cases/:id/merge": { expect: "not-found", body: (f) => ({ intoCaseId: f.otherCaseId, reason: "越权合并" }) },
+  "POST /api/cases/:id/split": { expect: "not-found", body: (f) => ({ recordIds: [f.recordId], reason: "越权拆分" }) },
+  "POST /api/cases/:id/category": { expect: "not-found", body: () => ({ category: "LL", reason: "越权更正" }) },
+  "POST /api/case-changes/:id/undo": { expect: "not-found" },
 };
 
 function fillUrl(url: string, f: Fixture): string {
   if (url === "/api/intake/forms/:channel") return "/api/intake/forms/window";
   const id = url.startsWith("/api/people") ? f.personId
+    : url.startsWith("/api/case-duplicates") ? f.duplicateId
+    : url.startsWith("/api/case-changes") ? f.changeId
     : url.startsWith("/api/records") ? f.recordId
     : url.startsWith("/api/intake/batches") ? f.batchId
     : url.startsWith("/api/intake/quarantine") ? f.quarantineId
@@ -110,7 +122,13 @@ describe("jurisdiction scope across every route", () => {
     const [q] = await h.t.db.select({ id: quarantinedRows.id }).from(quarantinedRows);
     expect(accepted.status).toBe("accepted");
     expect(quarantined.status).toBe("quarantined");
+    const other = await createCase(h.t, { region: `${AWAY}-G02`, unit: `CC-${AWAY}`, title: "上傅家另一纠纷" });
+    const [dup] = await h.t.db.insert(possibleDuplicates).values({ recordId: accepted.recordId!, caseId: kase.id, candidateCaseId: other.id, score: 0.5 }).returning();
+    const [change] = await h.t.db.insert(caseChanges).values({ kind: "split", fromCaseId: kase.id, toCaseId: other.id, recordIds: [], reason: "fixture", actorLabel: "test" }).returning();
     f = {
+      duplicateId: dup.id,
+      changeId: change.id,
+      otherCaseId: other.id,
       recordId: accepted.recordId!,
       batchId,
       quarantineId: q.id,

@@ -29,7 +29,13 @@ export type AuditAction =
   | "quarantine.dismiss"
   | "address.place"
   | "record.read"
-  | "record.reveal";
+  | "record.reveal"
+  | "case.merge"
+  | "case.split"
+  | "case.undo"
+  | "case.category"
+  | "duplicate.confirm"
+  | "duplicate.reject";
 
 export interface AuditEntry {
   action: AuditAction;

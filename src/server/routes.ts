@@ -4,6 +4,8 @@ import { registerSessionRoutes } from "../accounts/routes/session-routes.js";
 import { registerTokenRoutes } from "../accounts/routes/token-routes.js";
 import { registerAuditRoutes } from "../audit/routes.js";
 import { registerCaseRoutes } from "../cases/routes.js";
+import { registerCaseChangeRoutes } from "../cases/routes/change-routes.js";
+import { registerDuplicateRoutes } from "../cases/routes/duplicate-routes.js";
 import { registerPeopleRoutes } from "../people/routes.js";
 import { registerRegionRoutes } from "../regions/routes.js";
 import { registerUnitRoutes } from "../units/routes.js";
@@ -26,6 +28,8 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerUnitRoutes(app, services);
   registerPeopleRoutes(app, services);
   registerCaseRoutes(app, services);
+  registerDuplicateRoutes(app, services);
+  registerCaseChangeRoutes(app, services);
   registerAuditRoutes(app, services);
   registerUploadRoutes(app, services);
   registerQuarantineRoutes(app, services);
