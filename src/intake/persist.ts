@@ -12,6 +12,43 @@ export interface NewVersion {
   rawText: string;
   origin: { file?: string; line?: number; index: number };
   regionNodeId: number | null;
+  /** Encrypted and hashed forms, computed before the transaction (CPU work kept out of it). */
+  sealed?: Sealed;
+}
+
+export interface SealedPerson {
+  idEnc: string | null;
+  idHash: string | null;
+  idMasked: string | null;
+  partialHash: string | null;
+  phoneEnc: string | null;
+  phoneHash: string | null;
+  phoneMasked: string | null;
+}
+
+export interface Sealed {
+  rawEnc: string;
+  people: SealedPerson[];
+}
+
+/** Encrypts the raw text and the people's numbers, hashes them for matching, masks them for display. */
+export function seal(cipher: Cipher, record: StandardRecord, rawText: string): Sealed {
+  return {
+    rawEnc: cipher.encrypt(rawText),
+    people: record.people.map((p) => {
+      const idValid = p.idStatus === "full";
+      const phoneValid = p.phoneStatus === "mobile" || p.phoneStatus === "landline";
+      return {
+        idEnc: p.idNumber ? cipher.encrypt(p.idNumber) : null,
+        idHash: idValid ? cipher.hash(p.idNumber!) : null,
+        idMasked: p.idNumber ? (p.idStatus === "masked" ? p.idNumber : maskIdNumber(p.idNumber)) : null,
+        partialHash: p.idPartialKey ? cipher.hash(`partial:${p.idPartialKey}`) : null,
+        phoneEnc: p.phone ? cipher.encrypt(p.phone) : null,
+        phoneHash: phoneValid ? cipher.hash(p.phone!) : null,
+        phoneMasked: p.phone ? maskPhone(p.phone) : null,
+      };
+    }),
+  };
 }
 
 export interface Quarantine {
@@ -30,9 +67,10 @@ export async function existingVersions(client: PoolClient, keys: { channel: stri
   const result = new Map<string, { hashes: Set<string>; maxVersion: number }>();
   if (!keys.length) return result;
   const { rows } = await client.query<{ channel: string; external_id: string; content_hash: string; version: number }>(
+    // IN (…) rather than a join keeps the planner on the (channel, external_id, version) index as the table grows.
     `SELECT r.channel, r.external_id, r.content_hash, r.version
-       FROM raw_records r JOIN unnest($1::text[], $2::text[]) AS k(channel, external_id)
-         ON r.channel = k.channel AND r.external_id = k.external_id`,
+       FROM raw_records r
+      WHERE (r.channel, r.external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
     [keys.map((k) => k.channel), keys.map((k) => k.externalId)],
   );
   for (const r of rows) {
@@ -58,7 +96,7 @@ export async function writeVersions(client: PoolClient, cipher: Cipher, batchId:
       versions.map((v) => v.record.externalId),
       versions.map((v) => v.version),
       versions.map((v) => v.contentHash),
-      versions.map((v) => cipher.encrypt(v.rawText)),
+      versions.map((v) => (v.sealed ??= seal(cipher, v.record, v.rawText)).rawEnc),
       batchId,
       versions.map((v) => JSON.stringify(v.origin)),
     ],
@@ -119,26 +157,17 @@ export async function writeVersions(client: PoolClient, cipher: Cipher, batchId:
 async function writePeople(client: PoolClient, cipher: Cipher, versions: NewVersion[], recordIds: number[]) {
   const cols: unknown[][] = Array.from({ length: 18 }, () => []);
   versions.forEach((v, i) => {
-    for (const p of v.record.people) {
-      const idValid = p.idStatus === "full";
-      const phoneValid = p.phoneStatus === "mobile" || p.phoneStatus === "landline";
+    const sealed = (v.sealed ??= seal(cipher, v.record, v.rawText));
+    v.record.people.forEach((p, k) => {
+      const z = sealed.people[k];
       const row = [
         recordIds[i], p.role, p.name, p.nameKey, p.titleOnly, p.isOrganisation,
-        p.idNumber ? cipher.encrypt(p.idNumber) : null,
-        idValid ? cipher.hash(p.idNumber!) : null,
-        p.idNumber ? (p.idStatus === "masked" ? p.idNumber : maskIdNumber(p.idNumber)) : null,
-        p.idPartialKey ? cipher.hash(`partial:${p.idPartialKey}`) : null,
-        p.idStatus,
-        p.phone ? cipher.encrypt(p.phone) : null,
-        phoneValid ? cipher.hash(p.phone!) : null,
-        p.phone ? maskPhone(p.phone) : null,
-        p.phoneStatus,
-        p.companyName,
-        p.creditCode,
-        p.creditCodeValid,
+        z.idEnc, z.idHash, z.idMasked, z.partialHash, p.idStatus,
+        z.phoneEnc, z.phoneHash, z.phoneMasked, p.phoneStatus,
+        p.companyName, p.creditCode, p.creditCodeValid,
       ];
       row.forEach((value, c) => cols[c].push(value));
-    }
+    });
   });
   const addresses: (string | null)[] = [];
   versions.forEach((v) => v.record.people.forEach((p) => addresses.push(p.addressText)));

@@ -83,7 +83,7 @@ export const records = pgTable(
     index("records_region_idx").on(t.regionNodeId, t.reportedAt),
     index("records_reported_idx").on(t.reportedAt),
     index("records_unresolved_idx").on(t.id).where(sql`address_status = 'unresolved' AND is_current`),
-    index("records_case_idx").on(t.caseId),
+    index("records_case_idx").on(t.caseId).where(sql`case_id IS NOT NULL`),
     index("records_pending_idx").on(t.reportedAt).where(sql`case_id IS NULL AND is_current`),
   ],
 );
@@ -115,7 +115,8 @@ export const recordPeople = pgTable(
     addressText: text(),
     personId: integer(),
   },
-  (t) => [index("record_people_record_idx").on(t.recordId), index("record_people_person_idx").on(t.personId)],
+  // Partial: at intake person_id is still empty, and an index entry per row would cost every insert.
+  (t) => [index("record_people_record_idx").on(t.recordId), index("record_people_person_idx").on(t.personId).where(sql`person_id IS NOT NULL`)],
 );
 
 /** A row that could not become a record, kept verbatim (encrypted) with its reason, until staff fix or dismiss it. */
