@@ -1,15 +1,18 @@
 // End-to-end intake throughput: a large multi-channel delivery (generated, or --dir) through ingestPaths into a
 // fresh PostgreSQL, beside a plain COPY of as many rows of the same size into a bare table of the same database.
 // Prints records/s and peak RSS for ingest, rows/s for COPY, their ratio, and where the ingest time went.
-//   npm run bench:ingest -- [--records N] [--dir PATH] [--keep] [--chunk-size N]
+//   npm run bench:ingest -- [--records N] [--dir PATH] [--keep] [--chunk-size N] [--profile FILE.cpuprofile]
+// --profile records a CPU profile of the ingest phase only (summarise it with bench/profile-summary.ts).
 // DATABASE_URL set: a fresh database is created on that server (dropped afterwards unless --keep); otherwise an
 // embedded PostgreSQL is started on a temporary data folder.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import inspector from "node:inspector/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { performance as nodePerformance } from "node:perf_hooks";
 import pg from "pg";
 import { closeDb, createDb, type Db } from "../src/db/client.js";
 import { startEmbedded } from "../src/db/embedded.js";
@@ -24,6 +27,7 @@ import { importRegistry, loadRegistryFile, SHIPPED_REGISTRY_PATH } from "../src/
 import { inTransaction } from "../src/server/context.js";
 import { COPY_TABLE_DDL, copyWithPsql, findPsql, writeTsv } from "./copy-baseline.js";
 import type { GenerateSummary } from "./generate.js";
+import { ownCpuSeconds, serverCpuSeconds } from "./cpu.js";
 import { peakRssMb, resetPeakRss, sampleRss } from "./memory.js";
 import { emptyStageTimes, timedDeps, type StageTimes } from "./stages.js";
 
@@ -36,6 +40,7 @@ interface Args {
   dir?: string;
   keep: boolean;
   chunkSize?: number;
+  profile?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -46,7 +51,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--dir") args.dir = path.resolve(argv[++i]);
     else if (a === "--keep") args.keep = true;
     else if (a === "--chunk-size") args.chunkSize = Number(argv[++i]);
-    else throw new Error(`unknown argument: ${a} (usage: [--records N] [--dir PATH] [--keep] [--chunk-size N])`);
+    else if (a === "--profile") args.profile = path.resolve(argv[++i]);
+    else throw new Error(`unknown argument: ${a} (usage: [--records N] [--dir PATH] [--keep] [--chunk-size N] [--profile FILE])`);
   }
   if (!Number.isInteger(args.records) || args.records < 1) throw new Error("--records must be a positive integer");
   return args;
@@ -55,6 +61,8 @@ function parseArgs(argv: string[]): Args {
 interface Database {
   url: string;
   label: string;
+  /** The embedded cluster's folder, to read its CPU time; undefined on DATABASE_URL's server. */
+  clusterDir?: string;
   close: (keep: boolean) => Promise<void>;
 }
 
@@ -90,7 +98,12 @@ async function openFreshDatabase(work: string): Promise<Database> {
   const server = await startEmbedded({ dataDir });
   process.once("SIGINT", () => void server.stop().then(() => process.exit(130)));
   await create(server.url("postgres"));
-  return { url: server.url(name), label: `embedded PostgreSQL on port ${server.port}, data in ${server.dataDir}`, close: () => server.stop() };
+  return {
+    url: server.url(name),
+    label: `embedded PostgreSQL on port ${server.port}, data in ${server.dataDir}`,
+    clusterDir: server.dataDir,
+    close: () => server.stop(),
+  };
 }
 
 /** Runs the generator in its own process, so that its memory is not counted as the ingest's. */
@@ -126,6 +139,22 @@ async function ingestWithChunkSize(deps: IntakeDeps, dir: string, chunkSize: num
   return total;
 }
 
+/** A CPU profile of what runs between start and stop, written where asked. */
+async function startProfile(file: string | undefined) {
+  if (!file) return { stop: async () => undefined };
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    stop: async () => {
+      const { profile } = await session.post("Profiler.stop");
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 async function scalar<T>(db: Db, text: string): Promise<T> {
   const { rows } = await db.$client.query(text);
   return Object.values(rows[0])[0] as T;
@@ -154,12 +183,14 @@ async function main() {
   let delivery = args.dir;
   let inputBytes: number;
   if (delivery) {
+    // The sample's root also holds truth/ files, which are not deliveries.
+    if (fs.existsSync(path.join(delivery, "channels"))) delivery = path.join(delivery, "channels");
     inputBytes = folderBytes(delivery);
   } else {
-    delivery = path.join(work, "delivery");
+    delivery = path.join(work, "delivery", "channels");
     const started = performance.now();
     log(`generating ${fmt(args.records)} records …`);
-    const made = generate(delivery, args.records);
+    const made = generate(path.dirname(delivery), args.records);
     inputBytes = made.bytes;
     log(`generated ${fmt(made.records)} records, ${mb(made.bytes)} MB in ${made.files} files, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -182,6 +213,9 @@ async function main() {
     const walBefore = await walPosition(db);
     const hwmReset = resetPeakRss();
     const rss = sampleRss(100);
+    const cpuBefore = { node: ownCpuSeconds(), server: database.clusterDir ? serverCpuSeconds(database.clusterDir) : null };
+    const eluBefore = nodePerformance.eventLoopUtilization();
+    const profiler = await startProfile(args.profile);
     const started = performance.now();
     let lastLog = started;
     const progress = (read: number) => {
@@ -197,12 +231,18 @@ async function main() {
       total = (await ingestPaths(timed, [delivery], { actorLabel: ACTOR_LABEL, onProgress: (p) => progress(p.total.read) })).total;
     }
     const ingestMs = performance.now() - started;
+    const elu = nodePerformance.eventLoopUtilization(eluBefore).utilization;
+    const nodeCpu = ownCpuSeconds() - cpuBefore.node;
+    const serverCpuAfter = database.clusterDir ? serverCpuSeconds(database.clusterDir) : null;
+    const serverCpu = serverCpuAfter !== null && cpuBefore.server !== null ? serverCpuAfter - cpuBefore.server : null;
+    const loadAfter = os.loadavg()[0];
     const sampledPeak = rss.stop();
     const kernelPeak = peakRssMb();
+    await profiler.stop();
     const ingestWal = await walSince(db, walBefore);
     const ingestBytes = await relationBytes(db, ["raw_records", "records", "record_people", "quarantined_rows", "intake_batches"]);
 
-    let copy: { rows: number; seconds: number; wal: number; bytes: number } | null = null;
+    let copy: { rows: number; seconds: number; serverCpu: number | null; wal: number; bytes: number } | null = null;
     const psql = findPsql();
     if (psql) {
       const tsv = path.join(work, "copy.tsv");
@@ -210,10 +250,13 @@ async function main() {
       await db.$client.query(COPY_TABLE_DDL("bench_copy"));
       const walCopy = await walPosition(db);
       log(`COPY of ${fmt(total.read)} rows through psql …`);
+      const serverBefore = database.clusterDir ? serverCpuSeconds(database.clusterDir) : null;
       const seconds = await copyWithPsql(psql, database.url, "bench_copy", tsv);
+      const serverAfter = database.clusterDir ? serverCpuSeconds(database.clusterDir) : null;
       copy = {
         rows: Number(await scalar<string>(db, "SELECT count(*) FROM bench_copy")),
         seconds,
+        serverCpu: serverBefore !== null && serverAfter !== null ? serverAfter - serverBefore : null,
         wal: await walSince(db, walCopy),
         bytes: await relationBytes(db, ["bench_copy"]),
       };
@@ -228,12 +271,20 @@ async function main() {
     console.log(`accepted ${fmt(total.accepted)}, redelivered ${fmt(total.redelivered)}, corrected ${fmt(total.corrected)}, quarantined ${fmt(total.quarantined)}\n`);
     table([
       ["", "rows", "seconds", "rows/s", "peak RSS MB", "WAL MB", "table MB"],
-      ["ingest (ingestPaths)", fmt(total.read), seconds.toFixed(1), fmt(rate), `${kernelPeak?.toFixed(0) ?? "?"} (sampled ${sampledPeak.toFixed(0)})`, mb(ingestWal), mb(ingestBytes)],
+      [args.chunkSize ? `ingest (chunks of ${args.chunkSize})` : "ingest (ingestPaths)", fmt(total.read), seconds.toFixed(1), fmt(rate), `${kernelPeak?.toFixed(0) ?? "?"} (sampled ${sampledPeak.toFixed(0)})`, mb(ingestWal), mb(ingestBytes)],
       ...(copy ? [["COPY, bare table (psql)", fmt(copy.rows), copy.seconds.toFixed(1), fmt(copy.rows / copy.seconds), "-", mb(copy.wal), mb(copy.bytes)]] : []),
     ]);
     if (copy) console.log(`ratio ingest / COPY: ${((rate / (copy.rows / copy.seconds)) * 100).toFixed(1)}%  (target ≥ 25,000 records/s: ${rate >= 25_000 ? "met" : "not met"})`);
+    if (args.profile) console.log(`CPU profile of the ingest phase: ${args.profile}`);
     if (!hwmReset) console.log("(VmHWM could not be reset: it includes set-up before the ingest)");
 
+    const perRecord = (cpu: number | null, n: number) => (cpu === null ? "?" : `${cpu.toFixed(1)} s = ${((cpu * 1e6) / n).toFixed(0)} µs/record`);
+    console.log(
+      `\nCPU during ingest: node ${perRecord(nodeCpu, total.read)} (main thread busy ${(elu * 100).toFixed(0)}% of wall), ` +
+        `PostgreSQL ${perRecord(serverCpu, total.read)}; ${seconds.toFixed(1)} s wall on ${os.cpus().length} cores`,
+    );
+    if (copy) console.log(`CPU during COPY: PostgreSQL ${perRecord(copy.serverCpu, copy.rows)} (psql's own CPU not counted)`);
+    console.log(`load average ${loadAfter.toFixed(2)} at the end of the ingest (other work on the machine slows everything above)`);
     const s = (ms: number) => (ms / 1000).toFixed(1);
     const pct = (ms: number) => `${((ms / ingestMs) * 100).toFixed(0)}%`;
     const cpuMs = ingestMs - times.transactionMs - times.bookkeepingMs;
