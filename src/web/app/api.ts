@@ -38,24 +38,36 @@ export function withQuery(path: string, query: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The headers every call sends: the CSRF token on writes, the language when it is English. */
+export function requestHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET") headers["x-csrf-token"] = readCookie(CSRF_COOKIE) ?? "";
   if (getLang() === "en") headers["x-lang"] = "en";
+  return headers;
+}
+
+/** A failed answer as an ApiError: the server's error body, or the bare status when there is none. */
+export function apiError(status: number, statusText: string, text: string, correlationId: string | null): ApiError {
+  const err = (safeJson(text) as { error?: ApiErrorBody } | undefined)?.error;
+  return new ApiError(status, err ?? { code: "HTTP_" + status, message: `${status} ${statusText}`, correlationId: correlationId ?? "" });
+}
+
+export function networkError(): ApiError {
+  return new ApiError(0, { code: "NETWORK", message: getLang() === "en" ? "Cannot reach the server" : "无法连接服务器", correlationId: "" });
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers = requestHeaders(method);
+  if (body !== undefined) headers["content-type"] = "application/json";
   let res: Response;
   try {
     res = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, { code: "NETWORK", message: getLang() === "en" ? "Cannot reach the server" : "无法连接服务器", correlationId: "" });
+    throw networkError();
   }
   const text = await res.text();
-  const data = text ? safeJson(text) : undefined;
-  if (!res.ok) {
-    const err = (data as { error?: ApiErrorBody } | undefined)?.error;
-    throw new ApiError(res.status, err ?? { code: "HTTP_" + res.status, message: `${res.status} ${res.statusText}`, correlationId: res.headers.get("x-correlation-id") ?? "" });
-  }
-  return data as T;
+  if (!res.ok) throw apiError(res.status, res.statusText, text, res.headers.get("x-correlation-id"));
+  return (text ? safeJson(text) : undefined) as T;
 }
 
 function safeJson(text: string): unknown {

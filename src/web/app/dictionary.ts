@@ -35,7 +35,6 @@ export const DICT = {
   "menu.accounts": { zh: "账号", en: "Accounts" },
   "menu.tokens": { zh: "接口令牌", en: "API tokens" },
   "menu.audit": { zh: "审计日志", en: "Audit log" },
-  "soon.intake": { zh: "各渠道警情、工单、信访件的标准化采集、清洗与归集，窗口登记与网格上报。", en: "Normalising, cleaning and grouping records from every channel; walk-in and grid reports." },
   "soon.claims": { zh: "案件公开揭榜，符合条件的单位或团队认领，先到先得。", en: "Cases posted openly; eligible units or teams claim them, one claim wins." },
   "soon.mediation": { zh: "组建攻坚小组、记录调解过程、生成调解协议书与司法确认。", en: "Mediation teams, session records, agreements and judicial confirmation." },
   "soon.warnings": { zh: "风险评估三色预警：预警 → 签收 → 反馈 → 督办 → 销号的闭环。", en: "Three-colour risk warnings: warn → acknowledge → feedback → supervise → close." },

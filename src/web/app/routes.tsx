@@ -5,6 +5,7 @@ import { AccountsPage } from "./accounts/AccountsPage.js";
 import { AuditPage } from "./audit/AuditPage.js";
 import { CaseDetailPage } from "./cases/CaseDetailPage.js";
 import { CaseListPage } from "./cases/CaseListPage.js";
+import { IntakePage } from "./intake/IntakePage.js";
 import { RegionTreePage } from "./regions/RegionTreePage.js";
 import { AppLayout } from "./shell/AppLayout.js";
 import { SETTINGS_AREAS, WORK_AREAS } from "./shell/areas.js";
@@ -16,6 +17,7 @@ import { TokensPage } from "./tokens/TokensPage.js";
 import { UnitsPage } from "./units/UnitsPage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
+  "/intake": () => <IntakePage />,
   "/cases": () => <CaseListPage />,
   "/settings/regions": () => <RegionTreePage />,
   "/settings/units": () => <UnitsPage />,

@@ -17,12 +17,32 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-/** Builds the web app when dist/web is missing or older than its sources. */
+/**
+ * Builds the web app when dist/web is missing or older than its sources. Test files run in parallel processes:
+ * a lock directory lets one build while the others wait, then find the build fresh.
+ */
 export function ensureWebBuild() {
-  const index = path.join(repoRoot, "dist/web/index.html");
-  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  if (built && newestSource(path.join(repoRoot, "src/web")) <= built) return;
-  execFileSync("npm", ["run", "build:web"], { cwd: repoRoot, stdio: "inherit" });
+  const lock = path.join(repoRoot, "dist/.web-build.lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 5 * 60_000) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed run
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    const index = path.join(repoRoot, "dist/web/index.html");
+    const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+    if (built && newestSource(path.join(repoRoot, "src/web")) <= built) return;
+    // vitest sets NODE_ENV=test; passed on, it would make vite bundle React's and antd's development builds.
+    execFileSync("npm", ["run", "build:web"], { cwd: repoRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 function newestSource(dir: string): number {

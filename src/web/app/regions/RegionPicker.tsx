@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { TreeSelect } from "antd";
 import { useMemo, useState } from "react";
-import { REGION_LEVEL_NAMES } from "../../../regions/levels.js";
+import { REGION_LEVEL_NAMES, type RegionLevel } from "../../../regions/levels.js";
 import { fetchRegionNode, useRegionRoot, type RegionNodeView } from "./region-api.js";
 
 interface Props {
@@ -13,9 +13,11 @@ interface Props {
   /** Shown until the tree has loaded the chosen node. */
   valueLabel?: string;
   placeholder?: string;
+  /** Only nodes of these levels can be chosen; the others still open to reach them. */
+  levels?: readonly RegionLevel[];
 }
 
-export function RegionPicker({ id, value, onChange, valueLabel, placeholder = "选择区域" }: Props) {
+export function RegionPicker({ id, value, onChange, valueLabel, placeholder = "选择区域", levels }: Props) {
   const client = useQueryClient();
   const { data: root } = useRegionRoot();
   const [extra, setExtra] = useState<RegionNodeView[]>([]);
@@ -33,8 +35,9 @@ export function RegionPicker({ id, value, onChange, valueLabel, placeholder = "�
         value: n.code,
         title: `${n.name}（${REGION_LEVEL_NAMES[n.level]}）`,
         isLeaf: n.childCount === 0,
+        selectable: !levels || levels.includes(n.level),
       }));
-  }, [root, extra]);
+  }, [root, extra, levels]);
 
   const loadData = async ({ value: code }: { value?: string | number }) => {
     const detail = await fetchRegionNode(client, String(code));

@@ -17,7 +17,7 @@ export interface Area {
 }
 
 export const WORK_AREAS: Area[] = [
-  { path: "/intake", label: "menu.intake", icon: <InboxOutlined />, permission: "cases.read", soon: "soon.intake" },
+  { path: "/intake", label: "menu.intake", icon: <InboxOutlined />, permission: "intake.manage" },
   { path: "/cases", label: "menu.cases", icon: <FileSearchOutlined />, permission: "cases.read" },
   { path: "/claims", label: "menu.claims", icon: <FlagOutlined />, permission: "cases.read", soon: "soon.claims" },
   { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "cases.read", soon: "soon.mediation" },
