@@ -54,6 +54,7 @@ const PROBES: Record<string, Probe> = {
   "PATCH /api/units/:id": { expect: "not-found", body: () => ({ name: "改名单位" }) },
   "GET /api/people": { expect: "allowed", query: "?q=沈" },
   "GET /api/people/:id": { expect: "not-found" },
+  "GET /api/people/:id/history": { expect: "not-found" },
   "POST /api/people/:id/reveal": { expect: "not-found", body: () => ({ reason: "越权查看" }) },
   "GET /api/cases": { expect: "allowed" },
   "GET /api/cases/:id": { expect: "not-found" },

@@ -65,39 +65,43 @@ const SELECT = `SELECT id, name, name_key, surname, id_number_hash, phone_hash, 
 
 /** Finds or creates the person a mention names; null for a bare title without numbers (linked later). */
 export async function resolveMention(client: PoolClient, m: Mention, communityId: number | null): Promise<PersonLink | null> {
-  const one = async (where: string, params: unknown[]) => (await client.query<PersonRow>(`${SELECT}${where} LIMIT 20`, params)).rows;
+  // One indexed query for every key the mention carries; the order of evidence is applied below.
+  const fullName = m.nameKey && !m.titleOnly && m.nameKey.length >= 2 ? m.nameKey : null;
+  const { rows } = await client.query<PersonRow & { kind: string; id_partial_hash: string | null }>(
+    `${SELECT.replace("SELECT id,", "SELECT id, kind, id_partial_hash,")}(
+        id_number_hash = $1 OR credit_code = $2 OR phone_hash = $3 OR id_partial_hash = $4
+        OR (name_key = $5 AND (community_id = $6 OR kind = 'company'))) LIMIT 50`,
+    [m.idNumberHash, m.creditCode && m.creditCodeValid ? m.creditCode : null, m.phoneHash, m.idPartialHash, fullName ?? (m.isOrganisation ? m.nameKey : null), communityId],
+  );
   if (m.idNumberHash) {
-    const [p] = await one(`id_number_hash = $1`, [m.idNumberHash]);
+    const p = rows.find((r) => r.id_number_hash === m.idNumberHash);
     if (p) return enrich(client, p, m, "id_number");
   }
   if (m.creditCode && m.creditCodeValid) {
-    const [p] = await one(`credit_code = $1`, [m.creditCode]);
+    const p = rows.find((r) => r.credit_code === m.creditCode);
     if (p) return enrich(client, p, m, "credit_code");
   }
   if (m.phoneHash) {
-    const found = (await one(`phone_hash = $1`, [m.phoneHash])).filter((p) => compatible(m, p) && !(m.idNumberHash && p.id_number_hash && p.id_number_hash !== m.idNumberHash));
-    if (found.length === 1 || (found.length > 1 && m.nameKey)) {
-      const best = found.find((p) => p.name_key === m.nameKey) ?? found[0];
-      return enrich(client, best, m, "phone");
-    }
+    const found = rows.filter((p) => p.phone_hash === m.phoneHash && compatible(m, p) && !(m.idNumberHash && p.id_number_hash && p.id_number_hash !== m.idNumberHash));
+    if (found.length) return enrich(client, found.find((p) => p.name_key === m.nameKey) ?? found[0], m, "phone");
   }
   if (m.idPartialHash && (m.phoneHash || m.nameKey)) {
-    const found = (await one(`id_partial_hash = $1`, [m.idPartialHash])).filter((p) => compatible(m, p));
+    const found = rows.filter((p) => p.id_partial_hash === m.idPartialHash && compatible(m, p));
     if (found.length === 1) return enrich(client, found[0], m, "partial_id");
   }
   if (m.isOrganisation && m.nameKey) {
-    const [p] = await one(`kind = 'company' AND name_key = $1`, [m.nameKey]);
+    const p = rows.find((r) => r.kind === "company" && r.name_key === m.nameKey);
     if (p) return enrich(client, p, m, "company_name");
-  } else if (m.nameKey && !m.titleOnly && m.nameKey.length >= 2 && communityId != null) {
+  } else if (fullName && communityId != null) {
     // A full name alone is common; together with the community it is good evidence, unless numbers disagree.
-    const found = (await one(`name_key = $1 AND community_id = $2`, [m.nameKey, communityId])).filter(
-      (p) => !(m.idNumberHash && p.id_number_hash) && !(m.phoneHash && p.phone_hash && p.phone_hash !== m.phoneHash),
+    const found = rows.filter(
+      (p) => p.name_key === fullName && p.community_id === communityId && !(m.idNumberHash && p.id_number_hash) && !(m.phoneHash && p.phone_hash && p.phone_hash !== m.phoneHash),
     );
     if (found.length === 1) return enrich(client, found[0], m, "name_address");
   }
   const identified = m.idNumberHash || m.phoneHash || (m.creditCode && m.creditCodeValid) || m.idPartialHash || (m.nameKey && !m.titleOnly);
   if (!identified) return null;
-  const { rows } = await client.query<{ id: number }>(
+  const created = await client.query<{ id: number }>(
     `INSERT INTO people (kind, name, name_key, surname, id_number_enc, id_number_hash, id_number_masked, id_partial_hash,
                          phone_enc, phone_hash, phone_masked, credit_code, address_text, community_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
@@ -118,7 +122,7 @@ export async function resolveMention(client: PoolClient, m: Mention, communityId
       communityId,
     ],
   );
-  return { personId: rows[0].id, how: "new" };
+  return { personId: created.rows[0].id, how: "new" };
 }
 
 /** A person found by one key learns the others the mention carries (a full name for a title, a phone …). */

@@ -7,6 +7,7 @@ import { registerCaseRoutes } from "../cases/routes.js";
 import { registerCaseChangeRoutes } from "../cases/routes/change-routes.js";
 import { registerDuplicateRoutes } from "../cases/routes/duplicate-routes.js";
 import { registerPeopleRoutes } from "../people/routes.js";
+import { registerPersonHistoryRoutes } from "../people/history-routes.js";
 import { registerRegionRoutes } from "../regions/routes.js";
 import { registerUnitRoutes } from "../units/routes.js";
 import { registerAddressRoutes } from "../intake/routes/address-routes.js";
@@ -27,6 +28,7 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerRegionRoutes(app, services);
   registerUnitRoutes(app, services);
   registerPeopleRoutes(app, services);
+  registerPersonHistoryRoutes(app, services);
   registerCaseRoutes(app, services);
   registerDuplicateRoutes(app, services);
   registerCaseChangeRoutes(app, services);
