@@ -49,6 +49,42 @@ export async function finishBatch(db: Db, batchId: number, status: "done" | "fai
 
 const contentKey = (channel: string, text: string) => `${channel}\u0000${text.replace(/\r$/, "")}`;
 
+/**
+ * A row's content as its fields say it, not as it was serialised: the same record quoted differently in a CSV
+ * re-export, written with other spacing or \u escapes in JSON, with keys in another order, or pushed instead of
+ * delivered in a file is the same content, so a redelivery and not a correction. Keys sorted at every level;
+ * every string carries its length, so no two different contents share a key.
+ */
+function canonicalContent(v: unknown): string {
+  if (typeof v === "string") return `s${v.length}:${v}`;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return `${typeof v}:${String(v)};`;
+  if (v === null || typeof v !== "object") return "z;";
+  if (Array.isArray(v)) {
+    let out = `a${v.length}[`;
+    for (const x of v) out += canonicalContent(x);
+    return out + "]";
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  let out = `o${keys.length}{`;
+  for (const k of keys) out += `${k.length}:${k}${canonicalContent(o[k])}`;
+  return out + "}";
+}
+
+/**
+ * What identifies a row that could not be read into fields (it can only be quarantined). Its own text, as a rule: the
+ * same bad row delivered again is listed once. But a file-level error has no text, and a record too large or cut off
+ * keeps only a preview; for those the file, the place in it and the message count too, or every such file of a
+ * channel would share one entry and all but the first would vanish from the list (answered "quarantined", kept nowhere).
+ */
+function unreadRowKey(row: ReadRow): string {
+  const key = contentKey(row.channel ?? "", row.text);
+  const e = row.error;
+  if (!e || (row.text !== "" && e.reason !== "record_too_large" && e.reason !== "truncated_file")) return key;
+  const o = row.origin;
+  return `${key}\u0000${e.reason}\u0000${e.message}\u0000${o.file ?? ""}\u0000${o.line ?? ""}\u0000${o.index}`;
+}
+
 /** Who is ingesting, for the audit row each chunk writes in its own transaction. */
 export interface IntakeActor {
   kind: "account" | "token" | "system";
@@ -64,7 +100,7 @@ export type PreparedRow = { candidate: Omit<NewVersion, "version"> } | { quarant
 
 /** The CPU half of intake for one row: read → map → standardise, or the reason it cannot become a record. */
 export function prepareRow(deps: Pick<IntakeDeps, "cipher" | "resolveAddress" | "regionIds">, row: ReadRow, now: Date): PreparedRow {
-  const hash = deps.cipher.hash(contentKey(row.channel ?? "", row.text));
+  const hash = deps.cipher.hash(row.fields ? `${row.channel}\u0000${canonicalContent(row.fields)}` : unreadRowKey(row));
   const reject = (reason: string, message: string, externalId: string | null = null): PreparedRow => ({
     quarantine: { channel: row.channel ?? null, fileName: row.origin.file ?? null, line: row.origin.line ?? null, rowIndex: row.origin.index, contentHash: hash, rawText: row.text, reason, message },
     externalId,
