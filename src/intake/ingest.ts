@@ -7,7 +7,7 @@ import type { Cipher } from "../personal-data/cipher.js";
 import type { AddressResolution } from "../regions/address/resolver.js";
 import type { ReadRow } from "./read/types.js";
 import { FORMATS } from "./formats/index.js";
-import { existingVersions, writeQuarantine, writeVersions, type NewVersion, type Quarantine } from "./persist.js";
+import { existingVersions, seal, writeQuarantine, writeVersions, type NewVersion, type Quarantine } from "./persist.js";
 import type { IntakeCounts } from "./schema.js";
 import { standardise } from "./standardise.js";
 
@@ -116,19 +116,41 @@ export function prepareRow(deps: Pick<IntakeDeps, "cipher" | "resolveAddress" | 
   };
 }
 
-/** Ingests one chunk of rows in one transaction and answers per row. */
-export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: ReadRow[], actor: IntakeActor = SYSTEM): Promise<RowOutcome[]> {
+export interface PreparedChunk {
+  rows: ReadRow[];
+  outcomes: RowOutcome[];
+  quarantine: Quarantine[];
+  candidates: { i: number; version: Omit<NewVersion, "version"> }[];
+}
+
+/** The CPU half of a chunk: every row read, mapped, standardised, encrypted and hashed — no database. */
+export function prepareChunk(deps: IntakeDeps, rows: ReadRow[]): PreparedChunk {
   const now = deps.now?.() ?? new Date();
   const outcomes: RowOutcome[] = new Array(rows.length);
   const quarantine: Quarantine[] = [];
-  const candidates: { i: number; version: Omit<NewVersion, "version"> }[] = [];
+  const candidates: PreparedChunk["candidates"] = [];
   rows.forEach((row, i) => {
     const prepared = prepareRow(deps, row, now);
-    if ("candidate" in prepared) return candidates.push({ i, version: prepared.candidate });
+    if ("candidate" in prepared) {
+      const c = prepared.candidate;
+      c.sealed = seal(deps.cipher, c.record, c.rawText);
+      return candidates.push({ i, version: c });
+    }
     quarantine.push(prepared.quarantine);
     const q = prepared.quarantine;
     outcomes[i] = { index: row.origin.index, channel: row.channel, externalId: prepared.externalId, status: "quarantined", reason: q.reason, message: q.message };
   });
+  return { rows, outcomes, quarantine, candidates };
+}
+
+/** Ingests one chunk of rows in one transaction and answers per row. */
+export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: ReadRow[], actor: IntakeActor = SYSTEM): Promise<RowOutcome[]> {
+  return commitChunk(deps, batchId, prepareChunk(deps, rows), actor);
+}
+
+/** The database half of a chunk: versions decided against what is stored, everything written in one transaction. */
+export async function commitChunk(deps: IntakeDeps, batchId: number, chunk: PreparedChunk, actor: IntakeActor = SYSTEM): Promise<RowOutcome[]> {
+  const { rows, outcomes, quarantine, candidates } = chunk;
 
   const client = await deps.db.$client.connect();
   try {
@@ -224,17 +246,24 @@ export async function ingestRows(
   const size = opts.chunkSize ?? 2000;
   let counts = emptyCounts();
   let chunk: ReadRow[] = [];
+  // While one chunk commits, the next is read and prepared: the CPU work and the database work overlap.
+  let committing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (!chunk.length) return;
-    const outcomes = await ingestChunk(deps, batchId, chunk, opts.actor);
-    counts = addCounts(counts, tally(outcomes));
-    opts.onChunk?.(counts, outcomes);
+    const prepared = prepareChunk(deps, chunk);
     chunk = [];
+    await committing;
+    committing = commitChunk(deps, batchId, prepared, opts.actor).then((outcomes) => {
+      counts = addCounts(counts, tally(outcomes));
+      opts.onChunk?.(counts, outcomes);
+    });
+    committing.catch(() => undefined); // handled: the next flush (or the end) awaits it and rethrows
   };
   for await (const row of rows) {
     chunk.push(row);
     if (chunk.length >= size) await flush();
   }
   await flush();
+  await committing;
   return counts;
 }
