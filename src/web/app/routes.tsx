@@ -1,11 +1,14 @@
 // Every page's address. Areas not built yet render their placeholder; each page is guarded by its permission.
+// Pages inside an area (a case, the duplicates queue, a person) are listed after the areas.
 import type { ReactNode } from "react";
 import { Route, Routes } from "react-router";
 import { AccountsPage } from "./accounts/AccountsPage.js";
 import { AuditPage } from "./audit/AuditPage.js";
 import { CaseDetailPage } from "./cases/CaseDetailPage.js";
 import { CaseListPage } from "./cases/CaseListPage.js";
+import { DuplicatesPage } from "./cases/DuplicatesPage.js";
 import { IntakePage } from "./intake/IntakePage.js";
+import { PersonPage } from "./people/PersonPage.js";
 import { RegionTreePage } from "./regions/RegionTreePage.js";
 import { AppLayout } from "./shell/AppLayout.js";
 import { SETTINGS_AREAS, WORK_AREAS } from "./shell/areas.js";
@@ -40,7 +43,9 @@ export function AppRoutes() {
             element={<Guard permission={area.permission}>{PAGES[area.path]?.() ?? <ComingSoon area={area} />}</Guard>}
           />
         ))}
+        <Route path="/cases/duplicates" element={<Guard permission={cases.permission}><DuplicatesPage /></Guard>} />
         <Route path="/cases/:id" element={<Guard permission={cases.permission}><CaseDetailPage /></Guard>} />
+        <Route path="/people/:id" element={<Guard permission="people.read"><PersonPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

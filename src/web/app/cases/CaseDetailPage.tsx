@@ -1,49 +1,66 @@
-// /cases/:id: the case and its parties, masked; a permitted user can reveal a party's full ID and phone, with a reason.
-import { Card, Descriptions, Spin, Table, Typography } from "antd";
-import dayjs from "dayjs";
-import { Link, useParams } from "react-router";
+// /cases/:id: a case with the timeline of its records and why each is here, its parties, its open possible duplicates
+// and the merges and splits it took part in. Staff with cases.manage correct it: type, merge, split, undo, decide.
+import { Button, Card, Result, Spin } from "antd";
+import { useEffect, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
 import { useCan } from "../session.js";
-import { RevealPerson } from "../people/RevealPerson.js";
-import { useCase, type CaseDetail } from "./case-api.js";
-import { CaseStatusTag } from "./CaseStatusTag.js";
-
-type Party = CaseDetail["parties"][number];
-const PARTY_ROLES: Record<Party["role"], string> = { reporter: "报告人", applicant: "申请人", respondent: "被申请人", other: "其他当事人" };
+import { useCase } from "./case-api.js";
+import { CaseHeader } from "./CaseHeader.js";
+import { ChangeList } from "./ChangeList.js";
+import { DuplicateTable } from "./DuplicateTable.js";
+import { PartiesTable } from "./PartiesTable.js";
+import { RecordTimeline } from "./RecordTimeline.js";
+import { SplitDialog } from "./SplitDialog.js";
 
 export function CaseDetailPage() {
   const id = Number(useParams().id);
   const { data: c, isLoading } = useCase(id);
-  const canReveal = useCan()("people.reveal");
+  const canManage = useCan()("cases.manage");
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [splitting, setSplitting] = useState(false);
+  useEffect(() => setSelected([]), [id]);
+
   if (isLoading) return <Spin />;
-  if (!c) return <Card><Link to="/cases">返回案件列表</Link></Card>;
+  if (!c) return <Result status="404" subTitle="案件不存在，或已并入其他案件" extra={<Link to="/cases">返回案件列表</Link>} />;
+
+  const openDuplicates = c.duplicates.filter((d) => d.status === "open");
+  // A case keeps at least one record: splitting needs two, and not all of them chosen.
+  const canSplit = canManage && c.records.length > 1;
+  const chosen = selected.filter((r) => c.records.some((x) => x.id === r));
 
   return (
     <>
-      <Card title={<>{c.code}　{c.title}</>} extra={<Link to="/cases">返回列表</Link>} style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label="状态"><CaseStatusTag status={c.status} /></Descriptions.Item>
-          <Descriptions.Item label="受理时间">{dayjs(c.openedAt).format("YYYY-MM-DD HH:mm")}</Descriptions.Item>
-          <Descriptions.Item label="所在区域">{c.regionName}</Descriptions.Item>
-          <Descriptions.Item label="承办单位">{c.leadUnitName ?? "未分派"}</Descriptions.Item>
-        </Descriptions>
-        <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginTop: 12 }}>{c.summary || "（无摘要）"}</Typography.Paragraph>
+      <CaseHeader c={c} canManage={canManage} />
+      <Card
+        title="时间线"
+        style={{ marginBottom: 16 }}
+        extra={
+          canSplit && (
+            <Button disabled={chosen.length === 0 || chosen.length >= c.records.length} onClick={() => setSplitting(true)}>
+              拆分{chosen.length ? `（${chosen.length} 条）` : ""}
+            </Button>
+          )
+        }
+      >
+        <RecordTimeline records={c.records} selection={canSplit ? { selected: chosen, onChange: setSelected } : undefined} />
       </Card>
-      <Card title="当事人">
-        <Table<Party>
-          rowKey="id"
-          dataSource={c.parties}
-          pagination={false}
-          columns={[
-            { title: "姓名/名称", dataIndex: "name" },
-            { title: "身份", dataIndex: "role", render: (r: Party["role"]) => PARTY_ROLES[r] },
-            { title: "证件号码", dataIndex: "idNumber", render: (v: string | null) => v ?? "—" },
-            { title: "手机号", dataIndex: "phone", render: (v: string | null) => v ?? "—" },
-            { title: "住址", dataIndex: "addressText", render: (v: string | null) => v ?? "—" },
-            { title: "所在区域", dataIndex: "regionName", render: (v: string | null) => v ?? "—" },
-            ...(canReveal ? [{ title: "操作", render: (_: unknown, p: Party) => <RevealPerson person={p} /> }] : []),
-          ]}
-        />
+      <Card title="当事人" style={{ marginBottom: 16 }}>
+        <PartiesTable parties={c.parties} />
       </Card>
+      {openDuplicates.length > 0 && (
+        <Card title="疑似重复" style={{ marginBottom: 16 }}>
+          <DuplicateTable
+            items={openDuplicates}
+            // Confirming merges the record's case into the other: when that is this case, follow the records.
+            onDecided={({ duplicate: d, decision }) => decision === "confirm" && d.caseId === c.id && navigate(`/cases/${d.candidateCaseId}`)}
+          />
+        </Card>
+      )}
+      <Card title="合并/拆分记录">
+        <ChangeList caseId={c.id} changes={c.changes} canManage={canManage} />
+      </Card>
+      <SplitDialog c={c} recordIds={chosen} open={splitting} onClose={() => setSplitting(false)} onSplit={() => setSelected([])} />
     </>
   );
 }

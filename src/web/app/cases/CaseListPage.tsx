@@ -1,40 +1,67 @@
-// /cases: the cases in the user's jurisdiction, newest first.
-import { Button, Card, Select, Table } from "antd";
-import dayjs from "dayjs";
+// /cases: the cases in the user's jurisdiction, newest first, filtered by status, dispute type, 待分类 and a search
+// by title or code.
+import { Button, Form, Input, Select, Space, Switch, Table } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { useCases, type CaseStatus, type CaseSummary } from "./case-api.js";
+import type { CategoryCode } from "../../../cases/categories.js";
+import { beijingTime } from "../intake/labels.js";
+import { useCases, type CaseFilter, type CaseStatus, type CaseSummary } from "./case-api.js";
+import { CasesCard } from "./CasesCard.js";
 import { CASE_STATUS_OPTIONS, CaseStatusTag } from "./CaseStatusTag.js";
+import { CategoryTag } from "./CategoryTag.js";
+import { CATEGORY_OPTIONS } from "./labels.js";
+
+const PAGE_SIZE = 50;
 
 export function CaseListPage() {
-  const [status, setStatus] = useState<CaseStatus>();
-  const { data, isLoading, hasNextPage, fetchNextPage, isFetchingNextPage } = useCases(status);
-  const rows = data?.pages.flatMap((p) => p.items) ?? [];
+  const [filter, setFilter] = useState<CaseFilter>({});
+  // The ids each page starts below: a stack, so 上一页 can go back.
+  const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
+  const { data, isFetching } = useCases(filter, pages[pages.length - 1], PAGE_SIZE);
+  const change = (patch: Partial<CaseFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPages([undefined]);
+  };
 
   return (
-    <Card
-      title="案件"
-      extra={<Select allowClear placeholder="全部状态" style={{ width: 140 }} options={CASE_STATUS_OPTIONS} value={status} onChange={setStatus} />}
-    >
+    <CasesCard>
+      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form.Item label="状态">
+          <Select<CaseStatus> allowClear placeholder="全部" style={{ width: 120 }} options={CASE_STATUS_OPTIONS} value={filter.status} onChange={(status) => change({ status })} />
+        </Form.Item>
+        <Form.Item label="类别">
+          <Select<CategoryCode> allowClear placeholder="全部" style={{ width: 140 }} options={CATEGORY_OPTIONS} value={filter.category} onChange={(category) => change({ category })} />
+        </Form.Item>
+        <Form.Item label="待分类">
+          <Switch checked={filter.triage ?? false} onChange={(triage) => change({ triage })} />
+        </Form.Item>
+        <Form.Item>
+          <Input.Search allowClear placeholder="事由或案件编号" style={{ width: 260 }} onSearch={(q) => change({ q: q.trim() || undefined })} />
+        </Form.Item>
+      </Form>
       <Table<CaseSummary>
         rowKey="id"
-        loading={isLoading}
-        dataSource={rows}
+        size="small"
+        loading={isFetching}
+        dataSource={data?.items}
         pagination={false}
+        scroll={{ x: 1100 }}
         columns={[
-          { title: "编号", dataIndex: "code", width: 170, render: (code: string, c) => <Link to={`/cases/${c.id}`}>{code}</Link> },
-          { title: "事由", dataIndex: "title", render: (title: string, c) => <Link to={`/cases/${c.id}`}>{title}</Link> },
-          { title: "状态", dataIndex: "status", width: 100, render: (s: CaseStatus) => <CaseStatusTag status={s} /> },
-          { title: "所在区域", dataIndex: "regionName", width: 150 },
-          { title: "承办单位", dataIndex: "leadUnitName", width: 170, render: (v: string | null) => v ?? "未分派" },
-          { title: "受理时间", dataIndex: "openedAt", width: 150, render: (v: string) => dayjs(v).format("YYYY-MM-DD HH:mm") },
+          { title: "编号", dataIndex: "code", width: 160, render: (code: string, c) => <Link to={`/cases/${c.id}`}>{code}</Link> },
+          { title: "事由", dataIndex: "title", ellipsis: true, render: (title: string, c) => <Link to={`/cases/${c.id}`}>{title}</Link> },
+          { title: "类别", width: 170, render: (_, c) => <CategoryTag c={c} /> },
+          { title: "记录数", dataIndex: "recordCount", width: 80, align: "right" },
+          { title: "所在区域", dataIndex: "regionName", width: 160 },
+          { title: "首次报送", dataIndex: "firstReportedAt", width: 140, render: (v: string | null) => beijingTime(v) },
+          { title: "最近报送", dataIndex: "lastReportedAt", width: 140, render: (v: string | null) => beijingTime(v) },
+          { title: "状态", dataIndex: "status", width: 90, render: (s: CaseStatus) => <CaseStatusTag status={s} /> },
         ]}
       />
-      {hasNextPage && (
-        <Button block style={{ marginTop: 16 }} loading={isFetchingNextPage} onClick={() => fetchNextPage()}>
-          加载更多
-        </Button>
-      )}
-    </Card>
+      <Space style={{ marginTop: 16, display: "flex", justifyContent: "flex-end" }}>
+        <Button disabled={pages.length <= 1} onClick={() => setPages((p) => p.slice(0, -1))}>上一页</Button>
+        <span>第 {pages.length} 页</span>
+        <Button disabled={!data?.nextBefore} onClick={() => setPages((p) => [...p, data!.nextBefore!])}>下一页</Button>
+      </Space>
+    </CasesCard>
   );
 }
