@@ -16,6 +16,13 @@ async function moveRecords(ctx: Ctx, recordIds: number[], toCaseId: number, deci
 
 /** Recounts a case after records moved in or out (and marks it emptied when none is left). */
 export async function recount(ctx: Ctx, caseId: number) {
+  // The parties follow the records: whoever the case's records name.
+  await ctx.tx.execute(sql`DELETE FROM case_parties WHERE case_id = ${caseId}`);
+  await ctx.tx.execute(sql`
+    INSERT INTO case_parties (case_id, person_id, role)
+    SELECT DISTINCT ${caseId}::int, rp.person_id, rp.role FROM record_people rp JOIN records r ON r.id = rp.record_id
+     WHERE r.case_id = ${caseId} AND r.is_current AND rp.person_id IS NOT NULL
+    ON CONFLICT DO NOTHING`);
   await ctx.tx.execute(sql`
     UPDATE cases SET
       record_count = (SELECT count(*) FROM records WHERE case_id = ${caseId} AND is_current),

@@ -64,7 +64,7 @@ export function registerCaseRoutes(app: App, services: Services) {
       querystring: z.object({
         status: z.enum(CASE_STATUSES).optional(),
         category: z.enum(CATEGORIES).optional(),
-        triage: z.coerce.boolean().optional(),
+        triage: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
         q: z.string().trim().max(40).optional(),
         before: z.coerce.number().int().optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),

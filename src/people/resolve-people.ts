@@ -103,8 +103,8 @@ export async function resolveMention(client: PoolClient, m: Mention, communityId
   if (!identified) return null;
   const created = await client.query<{ id: number }>(
     `INSERT INTO people (kind, name, name_key, surname, id_number_enc, id_number_hash, id_number_masked, id_partial_hash,
-                         phone_enc, phone_hash, phone_masked, credit_code, address_text, community_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+                         phone_enc, phone_hash, phone_masked, credit_code, address_text, community_id, region_node_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
     [
       m.isOrganisation ? "company" : "person",
       m.name ?? "（未具名）",

@@ -58,12 +58,23 @@ export async function formRecord(client: PoolClient, deps: FormationDeps, rec: R
   }
 
   const candidates = await candidateCases(client, deps.tree, rec, linked.map((p) => p.personId));
-  const me: Side = { narrativeKey: rec.narrative_key, regionNodeId: rec.region_node_id, reportedAt: rec.reported_at, categoryWords: rec.category_words, people: linked };
+  // The record's own dispute type (when confident) tells a shared person's other matters apart.
+  const own = deps.classify?.(rec.narrative, rec.category_words);
+  const me: Side & { category: string | null } = {
+    narrativeKey: rec.narrative_key, regionNodeId: rec.region_node_id, reportedAt: rec.reported_at, categoryWords: rec.category_words, people: linked,
+    category: own && own.confidence >= 0.6 ? own.category : null,
+  };
   let best: { caseId: number; score: number; evidence: MatchEvidence[]; matched: number | null } | null = null;
   if (candidates.length) {
     const byCase = await loadCaseSides(client, candidates);
+    const categories = new Map(
+      (await client.query<{ id: number; category: string | null; category_confidence: number | null }>(`SELECT id, category, category_confidence FROM cases WHERE id = ANY($1)`, [candidates])).rows.map((c) => [
+        c.id,
+        c.category && (c.category_confidence ?? 0) >= 0.6 ? c.category : null,
+      ]),
+    );
     for (const [caseId, sides] of byCase) {
-      const s = scoreAgainstCase(me, sides, deps.tree);
+      const s = scoreAgainstCase(me, sides, deps.tree, categories.get(caseId) ?? null);
       if (!best || s.score > best.score) best = { caseId, score: s.score, evidence: s.evidence, matched: s.matchedRecordId };
     }
   }
@@ -178,6 +189,12 @@ async function finish(
     [rec.id, caseId, matched, decision, score, JSON.stringify(evidence)],
   );
   await linkBareMentions(client, caseId, bare);
+  await client.query(
+    `INSERT INTO case_parties (case_id, person_id, role)
+     SELECT DISTINCT $1::int, person_id, role FROM record_people WHERE record_id = $2 AND person_id IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [caseId, rec.id],
+  );
   await refreshCase(client, deps, caseId);
   return { caseId, decision, score };
 }

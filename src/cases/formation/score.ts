@@ -21,7 +21,7 @@ export const WEIGHTS = {
   sameGrid: 0.1,
   otherCommunity: -0.3,
   /** Both name identified people, none shared, none mentioned: likely two disputes that look alike. */
-  otherParties: -0.3,
+  otherParties: -0.45,
   /** Per time-gap band. */
   gap45: -0.05,
   gap120: -0.15,
@@ -70,7 +70,7 @@ export function scoreAgainstCase(rec: Side & { category?: string | null }, caseR
   for (const r of caseRecords) for (const p of r.people) casePeople.set(p.personId, p);
   const shared = rec.people.filter((p) => casePeople.has(p.personId));
   // Without a confident dispute type on both sides, only texts with nothing in common count as another matter.
-  const otherMatter = rec.category && caseCategory ? rec.category !== caseCategory : bestText < 0.08;
+  const otherMatter = rec.category && caseCategory ? rec.category !== caseCategory : bestText < 0.12;
   if (shared.length) {
     const strong = shared.some((p) => p.strong && !p.company);
     const named = shared.some((p) => p.named && !p.company);
@@ -85,9 +85,9 @@ export function scoreAgainstCase(rec: Side & { category?: string | null }, caseR
   if (mentioned && !shared.length) add("name_address", "一方的叙述中提到另一方当事人姓名", WEIGHTS.nameMentioned);
   const recIdentified = rec.people.some((p) => (p.strong || p.named) && !p.company);
   const caseIdentified = [...casePeople.values()].some((p) => (p.strong || p.named) && !p.company);
-  // Different named parties: two look-alike disputes — unless the texts tell the same story (neighbours of one
-  // polluting factory, the two sides of one quarrel).
-  if (!shared.length && !mentioned && recIdentified && caseIdentified && bestText < 0.3) add("conflict", "双方当事人均不相同", WEIGHTS.otherParties);
+  // Different named parties: two look-alike disputes (the same leak in one building, two neighbours of one farm),
+  // however alike the stories read. Staff can still merge them from the possible-duplicates queue.
+  if (!shared.length && !mentioned && recIdentified && caseIdentified) add("conflict", "双方当事人均不相同", WEIGHTS.otherParties);
 
   if (bestText > 0) add("text", `事由相似度 ${bestText.toFixed(2)}`, WEIGHTS.text * bestText);
 
