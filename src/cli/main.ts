@@ -12,6 +12,9 @@ const { registerIntakeCommands } = await import("../intake/cli.js");
 registerIntakeCommands(program);
 const { registerCaseCommands } = await import("../cases/cli.js");
 registerCaseCommands(program);
+const { registerClassifierCommands } = await import("../classifier/cli.js");
+const { labelledExamplesFromDatabase } = await import("../classifier/labelled-from-db.js");
+registerClassifierCommands(program, { labelledExamples: labelledExamplesFromDatabase });
 const { registerDbCommands } = await import("../db/cli.js");
 registerDbCommands(program);
 
