@@ -119,13 +119,19 @@ export async function loadMentions(client: PoolClient, recordIds: number[]): Pro
   return rows.map((r) => ({ ...r, id: Number(r.id), recordId: Number(r.recordId) }));
 }
 
+/** Cases of the record's people ($1 person ids). Exported so a test can check the plan uses indexes. */
+export const CANDIDATES_BY_PEOPLE = `SELECT DISTINCT r.case_id FROM record_people rp JOIN records r ON r.id = rp.record_id
+        WHERE rp.person_id = ANY($1) AND r.case_id IS NOT NULL AND r.is_current LIMIT 50`;
+/** Cases with a record in the grid's nodes ($1) within the time window ($2, $3). */
+export const CANDIDATES_BY_PLACE = `SELECT DISTINCT case_id FROM records
+        WHERE region_node_id = ANY($1) AND reported_at BETWEEN $2 AND $3 AND case_id IS NOT NULL AND is_current LIMIT 60`;
+
 /** Candidate cases through indexes only: cases of the record's people, and cases in its grid around its time. */
 async function candidateCases(client: PoolClient, tree: TreeIndex, rec: RecordRow, personIds: number[]): Promise<number[]> {
   const ids = new Set<number>();
   if (personIds.length) {
     const { rows } = await client.query<{ case_id: number }>(
-      `SELECT DISTINCT r.case_id FROM record_people rp JOIN records r ON r.id = rp.record_id
-        WHERE rp.person_id = ANY($1) AND r.case_id IS NOT NULL AND r.is_current LIMIT 50`,
+      CANDIDATES_BY_PEOPLE,
       [personIds],
     );
     rows.forEach((r) => ids.add(r.case_id));
@@ -136,8 +142,7 @@ async function candidateCases(client: PoolClient, tree: TreeIndex, rec: RecordRo
     const from = new Date(rec.reported_at.getTime() - CASE_WINDOW_DAYS * 86_400_000);
     const to = new Date(rec.reported_at.getTime() + CASE_WINDOW_DAYS * 86_400_000);
     const { rows } = await client.query<{ case_id: number }>(
-      `SELECT DISTINCT case_id FROM records
-        WHERE region_node_id = ANY($1) AND reported_at BETWEEN $2 AND $3 AND case_id IS NOT NULL AND is_current LIMIT 60`,
+      CANDIDATES_BY_PLACE,
       [nodes, from, to],
     );
     rows.forEach((r) => ids.add(r.case_id));

@@ -1,5 +1,5 @@
 // Staff corrections of cases: merge, split, undo either, and the dispute type (kept as a labelled example).
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { requirePermission } from "../../accounts/policies.js";
 import { recordAudit } from "../../audit/record.js";
@@ -67,7 +67,9 @@ export function registerCaseChangeRoutes(app: App, services: Services) {
           .update(cases)
           .set({ category: req.body.category, categoryConfidence: 1, categorySource: "staff", needsTriage: false, updatedAt: ctx.now })
           .where(eq(cases.id, row.case.id));
-        const recs = await ctx.tx.select({ narrative: records.narrative, words: records.categoryWords }).from(records).where(eq(records.caseId, row.case.id));
+        const recs = await ctx.tx.select({ narrative: records.narrative, words: records.categoryWords }).from(records)
+          // Superseded versions are texts a correction replaced: not examples of anything.
+          .where(and(eq(records.caseId, row.case.id), eq(records.isCurrent, true)));
         if (recs.length) {
           await ctx.tx.insert(labelledExamples).values(recs.map((r) => ({ text: r.narrative, category: req.body.category, channelWords: r.words, source: "staff" as const, caseId: row.case.id })));
         }
