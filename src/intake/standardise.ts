@@ -11,7 +11,6 @@ import { normalisePhone } from "./normalise/phone.js";
 import { checkReportedAt, parseBeijingTime } from "./normalise/time.js";
 import { cleanText, containsMarkup, matchKey } from "./normalise/text.js";
 import { MAX_NARRATIVE_CHARS } from "./quarantine-reasons.js";
-import { namesInNarrative } from "../people/narrative-names.js";
 
 export interface StandardPerson {
   role: PersonRole;
@@ -67,11 +66,7 @@ export function standardise(channel: ChannelCode, draft: RecordDraft, deps: Stan
   }
   const flags = new Set<string>();
   const people = draft.people.map((p) => standardisePerson(p, flags)).filter((p) => p.name || p.idNumber || p.phone || p.companyName || p.creditCode);
-  // People the narrative names besides the parties listed (the other side of a quarrel, often).
-  for (const name of namesInNarrative(narrative)) {
-    if (people.some((p) => p.nameKey === name || p.name === name)) continue;
-    people.push(standardisePerson({ role: "other", name }, flags));
-  }
+
   const addressText = draft.addressText ? cleanText(draft.addressText) : null;
   const place = addressText ? deps.resolveAddress(addressText) : UNRESOLVED;
   if (place.status === "unresolved") flags.add("address_unresolved");

@@ -48,8 +48,11 @@ function orgCodeCheck(eight: string): string {
   return r === 10 ? "X" : r === 11 ? "0" : String(r);
 }
 
-/** A credit code: 9 (market regulator) + 1 company / 2 sole trader + region + organisation code + check. */
-export function makeCreditCode(rng: Rng, soleTrader = false, region = "330282"): string {
+/**
+ * A credit code: registering body and kind (91 company, 92 sole trader, 54 village committee, 55 residents'
+ * committee, 11 government body) + region + organisation code + check.
+ */
+export function makeCreditCode(rng: Rng, prefix = "91", region = "330282"): string {
   let eight = "";
   if (rng.chance(0.55)) {
     // Codes issued since 2015 start their organisation part with MA.
@@ -58,7 +61,7 @@ export function makeCreditCode(rng: Rng, soleTrader = false, region = "330282"):
   } else {
     for (let i = 0; i < 8; i++) eight += String(rng.int(0, 9));
   }
-  const body = `9${soleTrader ? "2" : "1"}${region}${eight}${orgCodeCheck(eight)}`;
+  const body = `${prefix}${region}${eight}${orgCodeCheck(eight)}`;
   return body + creditCheckChar(body);
 }
 
@@ -77,7 +80,7 @@ export function orgForPlace(seed: number, spot: Spot, kind: OrgKind): Org {
     kind,
     name: spot.name,
     alias: spot.alias ?? spot.name,
-    creditCode: makeCreditCode(rng, soleTrader),
+    creditCode: makeCreditCode(rng, soleTrader ? "92" : "91"),
     phone: rng.chance(0.6) ? `0574-${rng.pick(["63", "58", "23"])}${String(rng.int(100000, 999999))}` : null,
     spot,
     addressOutside: null,
@@ -97,16 +100,16 @@ const OUTSIDE_TOWNS = ["慈溪市宗汉街道", "慈溪市坎墩街道", "慈溪
 const OUTSIDE_ROADS = ["兴业路", "新华路", "环城北路", "三北西大街", "人民路", "开元路", "明州路"];
 
 /** A company invented for a story (a debtor, a contractor, a developer), in the street or registered elsewhere. */
-export function makeCompany(rng: Rng, key: string, kind: "company" | "developer" | "property", spot: Spot | null): Org {
+export function makeCompany(rng: Rng, key: string, kind: "company" | "developer" | "property", spot: Spot | null, business?: string[]): Org {
   const trade = rng.pick(TRADE_NAMES);
-  const name = `${rng.pick(["慈溪市", "慈溪市", "宁波"])}${trade}${rng.pick(BUSINESSES[kind])}`;
+  const name = `${rng.pick(["慈溪市", "慈溪市", "宁波"])}${trade}${rng.pick(business ?? BUSINESSES[kind])}`;
   const outside = spot === null;
   return {
     key,
     kind,
     name,
     alias: trade + (kind === "property" ? "物业" : kind === "developer" ? "地产" : "公司"),
-    creditCode: makeCreditCode(rng, false, outside && rng.chance(0.3) ? "330200" : "330282"),
+    creditCode: makeCreditCode(rng, "91", outside && rng.chance(0.3) ? "330200" : "330282"),
     phone: rng.chance(0.5) ? `0574-${rng.pick(["63", "58", "87"])}${String(rng.int(100000, 999999))}` : null,
     spot,
     addressOutside: outside ? `${rng.pick(OUTSIDE_TOWNS)}${rng.pick(OUTSIDE_ROADS)}${rng.int(2, 480)}号` : null,
@@ -122,6 +125,22 @@ export function propertyOrg(seed: number, name: string, spot: Spot): Org {
     name,
     alias: name.replace(/^慈溪市/, "").replace(/(服务|管理)?有限公司$/, ""),
     creditCode: makeCreditCode(rng),
+    phone: `0574-63${String(rng.int(100000, 999999))}`,
+    spot,
+    addressOutside: null,
+  };
+}
+
+/** A village or residents' committee, or the street's demolition office: the other side in land stories. */
+export function publicOrg(seed: number, name: string, alias: string, kind: "committee" | "demolition", spot: Spot): Org {
+  const rng = new Prng(seed ^ hashString(name), 13);
+  const prefix = kind === "demolition" ? "11" : /村/.test(name) ? "54" : "55";
+  return {
+    key: `ORG${hashString(name).toString(36).toUpperCase()}`,
+    kind: "committee",
+    name,
+    alias,
+    creditCode: makeCreditCode(rng, prefix),
     phone: `0574-63${String(rng.int(100000, 999999))}`,
     spot,
     addressOutside: null,

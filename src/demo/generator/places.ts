@@ -58,7 +58,7 @@ interface RoadRange {
   microGrid: string;
 }
 
-const HEALTH = /医院|卫生服务|门诊|诊所|护理院|推拿/;
+const HEALTH = /医院|卫生服务|门诊|诊所|护理院|推拿|药房|药店/;
 const TRAINING = /培训|教育|健身|幼儿园/;
 const FOOD = /面馆|酒家|饭店|菜馆|川菜|火锅|小吃|烧烤|快餐|大排档|奶茶|熟食|酒店|农家/;
 
@@ -76,6 +76,7 @@ export class Places {
   readonly food: RegPlace[];
   readonly retail: RegPlace[];
   readonly markets: RegPlace[];
+  readonly schools: RegPlace[];
   readonly roadRanges: RoadRange[];
   readonly communityName: Map<string, string>;
 
@@ -93,6 +94,7 @@ export class Places {
     this.training = this.shops.filter((p) => TRAINING.test(p.name));
     this.food = this.shops.filter((p) => FOOD.test(p.name));
     this.markets = [...this.shops, ...this.landmarks].filter((p) => /菜场|农贸市场|市场/.test(p.name));
+    this.schools = [...this.landmarks, ...this.shops].filter((p) => /小学|幼儿园|学校|培训/.test(p.name));
     this.retail = this.shops.filter((p) => !HEALTH.test(p.name) && !TRAINING.test(p.name) && !/市场|菜场|幼儿园/.test(p.name));
     this.roadRanges = [];
     for (const road of registry.roads) {
@@ -108,8 +110,9 @@ export class Places {
     const floors = compound.floors ?? 6;
     const units = compound.unitsPerBuilding ?? 2;
     const floor = rng.int(1, floors);
+    const spot = base("flat", compound, b.microGrid);
     return {
-      ...base("flat", compound, b.microGrid),
+      kind: spot.kind, placeId: spot.placeId, name: spot.name, alias: spot.alias, community: spot.community, grid: spot.grid, microGrid: spot.microGrid,
       building: b.no,
       unit: rng.int(1, units),
       room: floor * 100 + rng.int(1, units === 1 ? 4 : 2),

@@ -1,6 +1,6 @@
 // A small seeded PRNG (sfc32 seeded through splitmix32): the same seed gives the same year of records on every
-// machine. Each dispute draws from its own stream (`fork`), so changing one dispute's story does not reshuffle
-// every dispute after it.
+// machine. Each dispute draws from its own stream (`new Rng(seed, i)`), so the number of draws one dispute makes
+// does not shift the draws of the disputes after it.
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
@@ -13,34 +13,36 @@ function splitmix32(state: number): () => number {
   };
 }
 
+interface Table {
+  keys: string[];
+  cumulative: number[];
+  total: number;
+}
+// Weight tables are module constants or built per call; a WeakMap lets the constant ones be read once.
+const TABLES = new WeakMap<object, Table>();
+
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // Typed-array state: plain number fields holding 32-bit values would box a heap number on every draw.
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number, stream = 0) {
     const mix = splitmix32((seed >>> 0) ^ Math.imul(stream >>> 0, 0x27d4eb2d) ^ (Math.floor(stream / 0x1_0000_0000) >>> 0));
-    this.a = mix();
-    this.b = mix();
-    this.c = mix();
-    this.d = mix();
+    for (let i = 0; i < 4; i++) this.s[i] = mix();
     for (let i = 0; i < 12; i++) this.u32();
   }
 
-  /** A fresh, independent stream for a numbered part of the output (dispute i, month m). */
-  fork(stream: number): Rng {
-    return new Rng(this.u32(), stream);
-  }
-
   u32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
+    const s = this.s;
+    const a = s[0];
+    const b = s[1];
+    const c = s[2];
+    const d = s[3];
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
   }
 
   /** A float in [0, 1). */
@@ -66,17 +68,21 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
-  /** One of the keys, with probability proportional to its weight. */
+  /** One of the keys, with probability proportional to its weight (tables are read once and cached). */
   weighted<K extends string>(weights: Readonly<Partial<Record<K, number>>>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    let total = 0;
-    for (const [, w] of entries) total += w;
-    let r = this.next() * total;
-    for (const [k, w] of entries) {
-      r -= w;
-      if (r < 0) return k;
+    let table = TABLES.get(weights);
+    if (!table) {
+      const keys = Object.keys(weights);
+      const cumulative: number[] = [];
+      let total = 0;
+      for (const k of keys) cumulative.push((total += (weights as Record<string, number>)[k]));
+      table = { keys, cumulative, total };
+      TABLES.set(weights, table);
     }
-    return entries[entries.length - 1][0];
+    const r = this.next() * table.total;
+    const { cumulative } = table;
+    for (let i = 0; i < cumulative.length; i++) if (r < cumulative[i]) return table.keys[i] as K;
+    return table.keys[table.keys.length - 1] as K;
   }
 
   /** k distinct elements, in random order. */
