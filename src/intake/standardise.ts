@@ -68,7 +68,14 @@ export function standardise(channel: ChannelCode, draft: RecordDraft, deps: Stan
   const people = draft.people.map((p) => standardisePerson(p, flags)).filter((p) => p.name || p.idNumber || p.phone || p.companyName || p.creditCode);
 
   const addressText = draft.addressText ? cleanText(draft.addressText) : null;
-  const place = addressText ? deps.resolveAddress(addressText) : UNRESOLVED;
+  let place = addressText ? deps.resolveAddress(addressText) : UNRESOLVED;
+  if (!addressText && narrative) {
+    // No address field (the mediation register has none): a place the story names, if it names one precisely.
+    const told = deps.resolveAddress(narrative);
+    if (told.level === "micro_grid" || told.level === "grid") {
+      place = { ...told, confidence: Math.round(told.confidence * 0.8 * 100) / 100, evidence: ["叙述中的地点", ...told.evidence] };
+    }
+  }
   if (place.status === "unresolved") flags.add("address_unresolved");
   const texts = [narrative, addressText ?? "", ...people.map((p) => p.name ?? "")];
   if (texts.some(containsMarkup)) flags.add("markup_in_text");

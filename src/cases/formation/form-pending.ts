@@ -31,7 +31,7 @@ export async function formPendingCases(db: Db, deps: FormationDeps, opts: { batc
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK]);
       const { rows } = await client.query<RecordRow>(
-        `SELECT id, channel, external_id, version, reported_at, narrative, narrative_key, region_node_id, category_words
+        `SELECT id, channel, external_id, version, reported_at, narrative, narrative_key, region_node_id, category_words, address_text
            FROM records WHERE case_id IS NULL AND is_current ORDER BY reported_at, id LIMIT $1`,
         [batch],
       );

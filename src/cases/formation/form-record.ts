@@ -6,6 +6,7 @@ import { resolveMention, surnameOf, type Mention } from "../../people/resolve-pe
 import type { MatchEvidence } from "../schema.js";
 import { scoreAgainstCase, THRESHOLDS, type Side } from "./score.js";
 import type { TreeIndex } from "./tree.js";
+import { TRIAGE_CONFIDENCE as TRIAGE_BELOW } from "../../classifier/triage.js";
 
 export interface FormationDeps {
   tree: TreeIndex;
@@ -24,12 +25,13 @@ export interface RecordRow {
   narrative_key: string;
   region_node_id: number | null;
   category_words: string[];
+  /** Null when the place was only read from the story: good enough to show, too weak to match on. */
+  address_text?: string | null;
 }
 
 export type Decision = { caseId: number; decision: "new_case" | "joined" | "recurrence" | "correction"; score: number };
 
 const CASE_WINDOW_DAYS = 120;
-const TRIAGE_BELOW = 0.5;
 /** Channels whose address is where the matter is (others often give the caller's home). */
 const PLACE_CHANNELS = ["110", "12345", "81890", "ldbz", "grid", "window", "portal"];
 
@@ -61,7 +63,7 @@ export async function formRecord(client: PoolClient, deps: FormationDeps, rec: R
   // The record's own dispute type (when confident) tells a shared person's other matters apart.
   const own = deps.classify?.(rec.narrative, rec.category_words);
   const me: Side & { category: string | null } = {
-    narrativeKey: rec.narrative_key, regionNodeId: rec.region_node_id, reportedAt: rec.reported_at, categoryWords: rec.category_words, people: linked,
+    narrativeKey: rec.narrative_key, regionNodeId: rec.address_text === null ? null : rec.region_node_id, reportedAt: rec.reported_at, categoryWords: rec.category_words, people: linked,
     category: own && own.confidence >= 0.6 ? own.category : null,
   };
   let best: { caseId: number; score: number; evidence: MatchEvidence[]; matched: number | null } | null = null;
@@ -152,7 +154,7 @@ async function candidateCases(client: PoolClient, tree: TreeIndex, rec: RecordRo
 
 async function loadCaseSides(client: PoolClient, caseIds: number[]): Promise<Map<number, (Side & { id: number })[]>> {
   const { rows } = await client.query<{ id: number; case_id: number; narrative_key: string; region_node_id: number | null; reported_at: Date; category_words: string[] }>(
-    `SELECT id, case_id, narrative_key, region_node_id, reported_at, category_words FROM (
+    `SELECT id, case_id, narrative_key, CASE WHEN address_text IS NULL THEN NULL ELSE region_node_id END AS region_node_id, reported_at, category_words FROM (
        SELECT r.*, row_number() OVER (PARTITION BY case_id ORDER BY reported_at DESC) AS n
          FROM records r WHERE r.case_id = ANY($1) AND r.is_current) x
       WHERE n <= 12`,
