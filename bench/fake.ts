@@ -3,19 +3,12 @@
 import { creditCodeCheckChar } from "../src/intake/normalise/credit-code.js";
 import type { Registry } from "../src/regions/registry-format.js";
 
-export type Rng = () => number;
+import { seededRandom, type Random } from "../src/classifier/random.js";
 
-/** mulberry32: small, fast, seedable; the same seed gives the same files. */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Rng = Random;
+
+/** mulberry32 (the project's one seedable generator): the same seed gives the same files. */
+export const createRng: (seed: number) => Rng = seededRandom;
 
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 export const int = (rng: Rng, from: number, to: number) => from + Math.floor(rng() * (to - from + 1));
