@@ -1,7 +1,6 @@
 // Logging in: password check, lockout after 5 failures for 15 minutes, a new session.
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.js";
-import { AppError } from "../errors/catalogue.js";
 import type { Ctx } from "../server/context.js";
 import { dummyHash, verifyPassword } from "./passwords.js";
 import { accounts } from "./schema.js";
@@ -66,4 +65,3 @@ export function loginFailed(result: Awaited<ReturnType<typeof login>>): result i
   return "failure" in result;
 }
 
-export { AppError };

@@ -13,7 +13,7 @@ import type { App } from "../server/app.js";
 import { inTransaction, type Actor, type Services } from "../server/context.js";
 import { units } from "../units/schema.js";
 import { CATEGORIES, CATEGORY_NAMES, isCategory } from "./categories.js";
-import { caseChanges, caseMatches, caseParties, cases, CASE_STATUSES, possibleDuplicates } from "./schema.js";
+import { caseChanges, caseMatches, caseParties, cases, CASE_STATUSES } from "./schema.js";
 import { listDuplicates } from "./routes/duplicate-routes.js";
 import { CaseDetailView, CaseSummaryView } from "./views.js";
 
@@ -147,4 +147,3 @@ export function registerCaseRoutes(app: App, services: Services) {
   });
 }
 
-export { possibleDuplicates };

@@ -11,6 +11,7 @@ import { normalisePhone } from "./normalise/phone.js";
 import { checkReportedAt, parseBeijingTime } from "./normalise/time.js";
 import { cleanText, containsMarkup, matchKey } from "./normalise/text.js";
 import { MAX_NARRATIVE_CHARS } from "./quarantine-reasons.js";
+import type { RecordFlag } from "./flags.js";
 
 export interface StandardPerson {
   role: PersonRole;
@@ -64,7 +65,7 @@ export function standardise(channel: ChannelCode, draft: RecordDraft, deps: Stan
   if (narrative.length > MAX_NARRATIVE_CHARS) {
     return { ok: false, reason: "record_too_large", message: `事件描述过长（${narrative.length}字，上限${MAX_NARRATIVE_CHARS}字）` };
   }
-  const flags = new Set<string>();
+  const flags = new Set<RecordFlag>();
   const people = draft.people.map((p) => standardisePerson(p, flags)).filter((p) => p.name || p.idNumber || p.phone || p.companyName || p.creditCode);
 
   const addressText = draft.addressText ? cleanText(draft.addressText) : null;
@@ -101,7 +102,7 @@ export function standardise(channel: ChannelCode, draft: RecordDraft, deps: Stan
   };
 }
 
-function standardisePerson(p: DraftPerson, flags: Set<string>): StandardPerson {
+function standardisePerson(p: DraftPerson, flags: Set<RecordFlag>): StandardPerson {
   const name = p.name ? normaliseName(p.name) : null;
   const id = normaliseIdNumber(p.idNumber);
   const phone = normalisePhone(p.phone);

@@ -2,6 +2,8 @@
 import { people } from "./schema.js";
 import type { Ctx } from "../server/context.js";
 import { maskIdNumber, maskPhone } from "../personal-data/mask.js";
+import { normaliseIdNumber } from "../intake/normalise/id-number.js";
+import { normalisePhone } from "../intake/normalise/phone.js";
 
 export interface PersonInput {
   kind?: "person" | "company";
@@ -12,9 +14,9 @@ export interface PersonInput {
   regionNodeId?: number | null;
 }
 
-/** The key under which an ID number is matched (intake refines validation; this only canonicalises). */
-export const idNumberKey = (s: string) => s.replace(/\s/g, "").toUpperCase();
-export const phoneKey = (s: string) => s.replace(/\D/g, "").replace(/^86(?=1\d{10}$)/, "");
+// Numbers in the same canonical form intake gives them, so that their keyed hashes meet the person index's.
+const idNumberKey = (s: string) => normaliseIdNumber(s).value ?? s.trim();
+const phoneKey = (s: string) => normalisePhone(s).value ?? s.trim();
 
 export async function recordPerson(ctx: Pick<Ctx, "tx" | "cipher">, input: PersonInput) {
   const id = input.idNumber ? idNumberKey(input.idNumber) : null;

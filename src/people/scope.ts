@@ -1,5 +1,5 @@
 // Which people an actor may see: those living in the actor's region subtree, or party to a case the actor may see.
-import { eq, or, sql, type SQL } from "drizzle-orm";
+import { or, sql, type SQL } from "drizzle-orm";
 import { scopeCondition } from "../accounts/policies.js";
 import { caseParties, cases } from "../cases/schema.js";
 import type { Actor } from "../server/context.js";
@@ -11,4 +11,3 @@ export function peopleScope(actor: Actor): SQL {
   return or(scopeCondition(actor, people.regionNodeId), viaCase)!;
 }
 
-export { eq };

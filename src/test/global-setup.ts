@@ -55,8 +55,5 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await embedded?.stop();
     if (dataDir) fs.rmSync(path.join(dataDir), { recursive: true, force: true });
-    if (embedded && dataDir) {
-      /* cluster files may live in a stand-in folder when run as root */
-    }
   };
 }

@@ -1,5 +1,5 @@
 // Creates the street's standard units where they are missing (idempotent; admins edit them afterwards).
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { regionNodes } from "../regions/schema.js";
 import type { Ctx } from "../server/context.js";
 import { DEPARTMENTS, MEDIATION_STUDIOS, communityCentre, type UnitSeed } from "./gutang-units.js";
@@ -27,4 +27,3 @@ export async function unitIdByCode(ctx: Pick<Ctx, "tx">, code: string): Promise<
   return row.id;
 }
 
-export { sql };

@@ -10,7 +10,6 @@ import { inTransaction, type Services } from "../../server/context.js";
 import { units } from "../../units/schema.js";
 import { login, loginFailed } from "../login.js";
 import { actionsOf } from "../permissions.js";
-import { may } from "../policies.js";
 import { ROLE_NAMES } from "../roles.js";
 import { accounts } from "../schema.js";
 import { endSession, SESSION_ABSOLUTE_MS } from "../sessions.js";
@@ -99,4 +98,3 @@ async function loadMe(services: Services, accountId: number) {
   };
 }
 
-export { may };

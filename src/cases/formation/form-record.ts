@@ -247,15 +247,14 @@ export async function refreshCase(client: PoolClient, deps: FormationDeps, caseI
   }
   await client.query(
     `UPDATE cases SET
-       record_count = (SELECT count(*) FROM records WHERE case_id = $1 AND is_current),
-       first_reported_at = (SELECT min(reported_at) FROM records WHERE case_id = $1 AND is_current),
-       last_reported_at = (SELECT max(reported_at) FROM records WHERE case_id = $1 AND is_current),
+       record_count = agg.n, first_reported_at = agg.first, last_reported_at = agg.last,
        region_node_id = COALESCE($2, region_node_id),
        category = CASE WHEN category_source = 'staff' OR $3::text IS NULL THEN category ELSE $3 END,
        category_confidence = CASE WHEN category_source = 'staff' OR $3::text IS NULL THEN category_confidence ELSE $4 END,
        category_source = CASE WHEN category_source = 'staff' OR $3::text IS NULL THEN category_source ELSE 'model' END,
        needs_triage = CASE WHEN category_source = 'staff' OR $3::text IS NULL THEN needs_triage ELSE $4 < $5 END,
        updated_at = now()
+     FROM (SELECT count(*) AS n, min(reported_at) AS first, max(reported_at) AS last FROM records WHERE case_id = $1 AND is_current) agg
      WHERE id = $1`,
     [caseId, placed?.region_node_id ?? null, category?.category ?? null, category?.confidence ?? null, TRIAGE_BELOW],
   );

@@ -2,13 +2,10 @@
 // (警情类别, nrfl, disputeType, jflx, 服务类别). Channel words are sometimes wrong, as they are in real exports.
 import type { Rng } from "./prng.js";
 
-export const CATEGORIES = ["HY", "LL", "FW", "TD", "ZD", "HT", "SC", "LD", "SH", "YL", "JT", "WY", "XF", "HJ", "QT"] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES, type CategoryCode } from "../../cases/categories.js";
 
-export const CATEGORY_NAMES: Record<Category, string> = {
-  HY: "婚姻家庭", LL: "邻里", FW: "房屋宅基地", TD: "山林土地", ZD: "征地拆迁", HT: "合同债务", SC: "生产经营", LD: "劳动争议",
-  SH: "损害赔偿", YL: "医疗", JT: "交通事故", WY: "物业", XF: "消费", HJ: "环境污染", QT: "其他",
-};
+export { CATEGORIES };
+export type Category = CategoryCode;
 
 /** How often each kind of dispute reaches the hub (per cent). */
 export const CATEGORY_WEIGHTS: Record<Category, number> = {

@@ -3,6 +3,7 @@
 import { CHANNEL_NAMES, CHANNELS, isChannel } from "../../../intake/channels.js";
 import type { PersonRole, QuarantineReason } from "../../../intake/draft.js";
 import { QUARANTINE_REASON_NAMES } from "../../../intake/quarantine-reasons.js";
+import { RECORD_FLAG_NAMES } from "../../../intake/flags.js";
 import type { intakeBatches, recordPeople } from "../../../intake/schema.js";
 import type { RecordSummary } from "./record-api.js";
 
@@ -39,14 +40,7 @@ export const ADDRESS_STATUS: Record<RecordSummary["addressStatus"], { name: stri
   unresolved: { name: "未定位", color: "red" },
 };
 
-/** The data-quality flags intake's standardiser sets (src/intake/standardise.ts). */
-export const FLAG_NAMES: Record<string, string> = {
-  invalid_phone: "电话无效",
-  invalid_id_number: "身份证号无效",
-  invalid_credit_code: "信用代码无效",
-  address_unresolved: "地址未定位",
-  markup_in_text: "含可疑标记",
-};
+export const FLAG_NAMES: Record<string, string> = RECORD_FLAG_NAMES;
 
 export const PERSON_ROLE_NAMES: Record<PersonRole, string> = { reporter: "报告人", applicant: "申请人", respondent: "被申请人", other: "其他当事人" };
 
