@@ -36,6 +36,10 @@ export const cases = pgTable(
     rootCaseId: integer(),
     mergedIntoId: integer(),
     closedAt: timestamp({ withTimezone: true }),
+    /** The level handling it now (tasks/states.ts HANDLING_LEVELS); null until routed. */
+    handlingLevel: text(),
+    /** Three-colour risk (red / yellow / green), set by the risk rules; null until scored. */
+    riskLevel: text({ enum: ["red", "yellow", "green"] }),
   },
   (t) => [
     index("cases_region_idx").on(t.regionNodeId),
