@@ -97,9 +97,6 @@ CREATE TABLE "tasks" (
 	"closed_at" timestamp with time zone,
 	"returned_at" timestamp with time zone,
 	"return_reason" text,
-	"accept_due_at" timestamp with time zone,
-	"handle_due_at" timestamp with time zone,
-	"verify_due_at" timestamp with time zone,
 	"resolution" text,
 	"report" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -161,6 +158,20 @@ CREATE TABLE "extension_requests" (
 	"decided_by_label" text,
 	"decided_at" timestamp with time zone,
 	"decision_note" text
+);
+--> statement-breakpoint
+CREATE TABLE "task_deadlines" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "task_deadlines_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"task_id" integer NOT NULL,
+	"stage" text NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"yellow_at" timestamp with time zone NOT NULL,
+	"red_at" timestamp with time zone NOT NULL,
+	"rule_id" integer,
+	"basis" text NOT NULL,
+	"extended_days" integer DEFAULT 0 NOT NULL,
+	"done_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "supervision_orders" (
@@ -238,6 +249,8 @@ CREATE UNIQUE INDEX "tasks_one_open_lead_uq" ON "tasks" USING btree ("case_id") 
 CREATE UNIQUE INDEX "workflow_steps_uq" ON "workflow_steps" USING btree ("case_id","step_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "deadline_alerts_uq" ON "deadline_alerts" USING btree ("task_id","stage","tier","due_at");--> statement-breakpoint
 CREATE INDEX "extension_requests_pending_idx" ON "extension_requests" USING btree ("requested_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "task_deadlines_uq" ON "task_deadlines" USING btree ("task_id","stage");--> statement-breakpoint
+CREATE INDEX "task_deadlines_open_idx" ON "task_deadlines" USING btree ("yellow_at") WHERE done_at IS NULL;--> statement-breakpoint
 CREATE INDEX "supervision_orders_unit_idx" ON "supervision_orders" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE INDEX "supervision_orders_case_idx" ON "supervision_orders" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "notifications_account_idx" ON "notifications" USING btree ("account_id","id");--> statement-breakpoint

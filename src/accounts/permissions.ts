@@ -20,6 +20,18 @@ export const ACTIONS = {
   "intake.submit": "提交网格上报、群众诉求或窗口登记",
   "records.read": "查看渠道记录",
   "cases.manage": "合并、拆分案件，确认疑似重复，更正纠纷类别",
+  "tasks.read": "查看本单位任务、揭榜大厅、案件时间轴",
+  "tasks.handle": "签收、办理、办结、退回本单位任务，申请延期，勾选联动步骤",
+  "tasks.claim": "揭榜认领",
+  "tasks.dispatch": "指派、改派、上提/下沉层级、发布揭榜、核验、结案",
+  "routing.manage": "维护职责矩阵",
+  "deadlines.manage": "维护办理时限与工作日历",
+  "extensions.decide": "审批延期申请",
+  "supervision.issue": "发起、关闭、升级督办",
+  "supervision.respond": "回复督办",
+  "assessment.read": "查看奖惩考核台账与排名",
+  "notifications.read": "查看站内通知",
+  "webhooks.manage": "维护单位推送地址（Webhook）",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -45,6 +57,18 @@ export const PERMISSIONS: Record<Action, Record<Role, boolean>> = {
   "intake.submit":   row(Y, Y, Y, Y, Y, Y, _, _, Y),
   "records.read":    row(Y, Y, Y, Y, Y, Y, Y, _, _),
   "cases.manage":    row(Y, _, _, Y, _, _, _, _, _),
+  "tasks.read":      row(Y, Y, Y, Y, Y, Y, Y, _, _),
+  "tasks.handle":    row(Y, Y, Y, Y, Y, _, _, _, _),
+  "tasks.claim":     row(_, Y, Y, Y, Y, _, _, _, _),
+  "tasks.dispatch":  row(Y, _, _, _, _, _, _, _, _),
+  "routing.manage":  row(_, _, _, _, _, _, _, Y, _),
+  "deadlines.manage": row(Y, _, _, _, _, _, _, Y, _),
+  "extensions.decide": row(Y, _, _, _, _, _, _, _, _),
+  "supervision.issue": row(Y, _, _, _, _, _, Y, _, _),
+  "supervision.respond": row(_, Y, Y, Y, Y, _, _, _, _),
+  "assessment.read": row(Y, Y, Y, Y, Y, Y, Y, Y, _),
+  "notifications.read": row(Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  "webhooks.manage": row(_, _, _, Y, _, _, _, Y, _),
 };
 
 function row(

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { HANDLING_LEVELS, URGENCIES } from "../tasks/states.js";
 
@@ -64,4 +65,30 @@ export const deadlineAlerts = pgTable(
     firedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("deadline_alerts_uq").on(t.taskId, t.stage, t.tier, t.dueAt)],
+);
+
+/**
+ * The deadline of one stage of one task (claim, accept, handle, verify), from the rules and the calendar, with its
+ * yellow and red tiers. Set when the stage starts, moved by an approved extension, done when the stage ends.
+ */
+export const taskDeadlines = pgTable(
+  "task_deadlines",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    taskId: integer().notNull(),
+    stage: text({ enum: DEADLINE_STAGES }).notNull(),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    yellowAt: timestamp({ withTimezone: true }).notNull(),
+    redAt: timestamp({ withTimezone: true }).notNull(),
+    ruleId: integer(),
+    /** How the deadline was set, for people: "12345 渠道时限：5 个工作日". */
+    basis: text().notNull(),
+    extendedDays: integer().notNull().default(0),
+    doneAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("task_deadlines_uq").on(t.taskId, t.stage),
+    index("task_deadlines_open_idx").on(t.yellowAt).where(sql`done_at IS NULL`),
+  ],
 );

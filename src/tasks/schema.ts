@@ -33,10 +33,6 @@ export const tasks = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     returnedAt: timestamp({ withTimezone: true }),
     returnReason: text(),
-    /** Deadlines of the current stages, from the deadline rules and the working-day calendar (plus extensions). */
-    acceptDueAt: timestamp({ withTimezone: true }),
-    handleDueAt: timestamp({ withTimezone: true }),
-    verifyDueAt: timestamp({ withTimezone: true }),
     resolution: text(),
     /** The co-unit's report of its part, or the lead's account of the outcome. */
     report: text(),

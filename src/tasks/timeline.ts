@@ -1,0 +1,30 @@
+// The case timeline: one append per event, in the transaction of the change it describes.
+import { actorLabel, type Ctx } from "../server/context.js";
+import type { CaseEventKind } from "./event-kinds.js";
+import { caseEvents } from "./schema.js";
+
+export interface NewCaseEvent {
+  caseId: number;
+  kind: CaseEventKind;
+  taskId?: number | null;
+  unitId?: number | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends an event to the case's timeline and returns its id (the assessment ledger links entries to it). */
+export async function appendCaseEvent(ctx: Pick<Ctx, "actor" | "tx" | "now">, e: NewCaseEvent): Promise<number> {
+  const [row] = await ctx.tx
+    .insert(caseEvents)
+    .values({
+      caseId: e.caseId,
+      taskId: e.taskId ?? null,
+      unitId: e.unitId ?? null,
+      kind: e.kind,
+      detail: e.detail ?? {},
+      actorLabel: actorLabel(ctx.actor),
+      actorAccountId: ctx.actor.kind === "account" ? ctx.actor.id : null,
+      at: ctx.now,
+    })
+    .returning({ id: caseEvents.id });
+  return row.id;
+}
