@@ -34,6 +34,17 @@ export const CASE_EVENT_KINDS = [
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
+// What `detail` carries, per kind (the assessment rules read these facts rather than recomputing them):
+//   routed/rerouted/escalated/pushed_down: { routingId, level, leadUnitId, coUnitIds, reasons, note? }
+//   posted: { claimDeadline }                      claimed: { claimDeadline, onTime, attempts }
+//   assigned / claim_expired: { unitId, via }      accepted: { dueAt, onTime }    started: {}
+//   co_reported: { report, dueAt, onTime }         resolved: { dueAt, onTime, resolution }
+//   verified: { firstTime }                        verify_rejected: { note }      closed: {}
+//   returned: { reason, withReason }               workflow_step_done: { stepKey, title }
+//   extension_*: { requestId, workingDays, reason|note }
+//   deadline_yellow/red/overdue: { stage, dueAt }  supervision_*: { orderId, … }
+//   satisfaction_recorded: { satisfied, score }    recurrence: { previousCaseId, daysSinceClosed }
+
 export const CASE_EVENT_NAMES: Record<CaseEventKind, string> = {
   routed: "按职责矩阵流转",
   rerouted: "改派",
