@@ -16,6 +16,19 @@ export const ERROR_CODES = [
   "PAYLOAD_TOO_LARGE",
   "DATABASE_UNAVAILABLE",
   "INTERNAL",
+  "SUPERVISION_NOT_ORDERED_UNIT",
+  "SUPERVISION_WRONG_STATE",
+  "TASK_STATE",
+  "NOT_YOUR_TASK",
+  "CLAIM_LOST",
+  "CLAIM_CLOSED",
+  "NOT_ELIGIBLE",
+  "ROUTING_LEVEL_LIMIT",
+  "ALREADY_ROUTED",
+  "NOT_STEP_OWNER",
+  "STAGE_NOT_OPEN",
+  "EXTENSION_PENDING",
+  "EXTENSION_DECIDED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -40,6 +53,19 @@ export const CATALOGUE: Record<ErrorCode, Entry> = {
   PAYLOAD_TOO_LARGE: { status: 413, zh: "提交的内容过大", en: "The request is too large" },
   DATABASE_UNAVAILABLE: { status: 503, zh: "数据库暂时不可用", en: "The database is unavailable" },
   INTERNAL: { status: 500, zh: "系统内部错误，请稍后再试", en: "Internal error; try again later" },
+  SUPERVISION_NOT_ORDERED_UNIT: { status: 403, zh: "只有被督办单位可以回复督办", en: "Only the supervised unit may respond to the order" },
+  SUPERVISION_WRONG_STATE: { status: 409, zh: "督办单当前状态不允许此操作", en: "The supervision order's state does not allow this" },
+  TASK_STATE: { status: 409, zh: "任务当前状态不允许此操作", en: "The task's state does not allow this" },
+  NOT_YOUR_TASK: { status: 403, zh: "该任务不由本单位承办", en: "This task is not your unit's" },
+  CLAIM_LOST: { status: 409, zh: "已被其他单位认领", en: "Another unit has claimed it" },
+  CLAIM_CLOSED: { status: 409, zh: "认领已截止", en: "The claim period has ended" },
+  NOT_ELIGIBLE: { status: 403, zh: "本单位不在可认领范围内", en: "Your unit may not claim this" },
+  ROUTING_LEVEL_LIMIT: { status: 409, zh: "已在最高（最低）层级，不能再上提（下沉）", en: "The case is already at the top (bottom) level" },
+  ALREADY_ROUTED: { status: 409, zh: "案件已有在办的牵头任务", en: "The case already has an open lead task" },
+  NOT_STEP_OWNER: { status: 403, zh: "只有牵头单位或该步骤的责任单位可以勾选", en: "Only the lead unit or the step's owner unit may tick this step" },
+  STAGE_NOT_OPEN: { status: 409, zh: "该环节没有进行中的办理时限", en: "The stage has no running deadline" },
+  EXTENSION_PENDING: { status: 409, zh: "该环节已有待审批的延期申请", en: "An extension request for this stage is already pending" },
+  EXTENSION_DECIDED: { status: 409, zh: "该延期申请已审批", en: "The extension request has already been decided" },
 };
 
 /** An error a command raises on purpose. `detail` must be safe to show to the client. */

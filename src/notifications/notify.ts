@@ -1,8 +1,11 @@
 // In-app notifications: to the active accounts of a unit, or to named accounts. Written in the caller's transaction.
+// A notice to a unit also queues one webhook delivery per active webhook of the unit, in the same transaction:
+// the event and its deliveries commit (or roll back) together.
 import { and, eq, isNull } from "drizzle-orm";
 import { accounts } from "../accounts/schema.js";
 import type { Ctx } from "../server/context.js";
 import { notifications } from "./schema.js";
+import { queueUnitDeliveries } from "./webhooks.js";
 
 export interface Notice {
   kind: string;
@@ -17,7 +20,9 @@ export async function notifyUnit(ctx: Pick<Ctx, "tx" | "now">, unitId: number, n
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(accounts.unitId, unitId), isNull(accounts.disabledAt)));
-  return notifyAccounts(ctx, members.map((m) => m.id), notice);
+  const notified = await notifyAccounts(ctx, members.map((m) => m.id), notice);
+  await queueUnitDeliveries(ctx, unitId, notice);
+  return notified;
 }
 
 export async function notifyAccounts(ctx: Pick<Ctx, "tx" | "now">, accountIds: number[], notice: Notice): Promise<number> {
@@ -45,4 +50,3 @@ export async function unitAccountsWithRole(ctx: Pick<Ctx, "tx">, unitId: number,
     .where(and(eq(accounts.unitId, unitId), eq(accounts.role, role), isNull(accounts.disabledAt)));
   return rows.map((r) => r.id);
 }
-

@@ -19,6 +19,9 @@ import { registerUploadRoutes } from "../intake/routes/upload-routes.js";
 import type { App } from "./app.js";
 import type { Services } from "./context.js";
 import { registerHealthRoutes } from "./health.js";
+import { registerTaskRoutes } from "../tasks/routes.js";
+import { registerNotificationRoutes } from "../notifications/notification-routes.js";
+import { registerWebhookRoutes } from "../notifications/webhook-routes.js";
 
 export async function registerRoutes(app: App, services: Services, opts: { loginRateLimit: { max: number; timeWindow: number }; secureCookies: boolean }) {
   registerHealthRoutes(app, services);
@@ -39,4 +42,7 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerRecordRoutes(app, services);
   registerFormRoutes(app, services);
   registerPushRoutes(app, services);
+  registerTaskRoutes(app, services);
+  registerNotificationRoutes(app, services);
+  registerWebhookRoutes(app, services);
 }

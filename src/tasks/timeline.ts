@@ -1,4 +1,5 @@
 // The case timeline: one append per event, in the transaction of the change it describes.
+import { scoreCaseEvent } from "../assessment/score.js";
 import { actorLabel, type Ctx } from "../server/context.js";
 import type { CaseEventKind } from "./event-kinds.js";
 import { caseEvents } from "./schema.js";
@@ -26,5 +27,7 @@ export async function appendCaseEvent(ctx: Pick<Ctx, "actor" | "tx" | "now">, e:
       at: ctx.now,
     })
     .returning({ id: caseEvents.id });
+  // The assessment ledger scores the event in the same transaction (explicitly, not through a hook).
+  await scoreCaseEvent(ctx, { id: row.id, ...e });
   return row.id;
 }

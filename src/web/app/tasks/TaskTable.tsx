@@ -1,0 +1,41 @@
+// A table of tasks: case, unit, state, deadline tier, and the steps this user may take.
+import { Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { Link } from "react-router";
+import { CATEGORY_NAMES, isCategory } from "../../../cases/categories.js";
+import { TaskActions } from "./TaskActions.js";
+import { levelName, TaskStateTag, TierTag, viaName } from "./labels.js";
+import type { Task } from "./task-api.js";
+
+export function TaskTable({ items, loading, board }: { items: Task[]; loading?: boolean; board?: boolean }) {
+  return (
+    <Table<Task>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={items}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      columns={[
+        {
+          title: "案件",
+          render: (_, t) => (
+            <>
+              <Link to={`/cases/${t.caseId}`}>{t.caseCode}</Link> {t.urgency === "urgent" && <Tag color="red">紧急</Tag>}
+              <br />
+              <Typography.Text type="secondary">{t.caseTitle}</Typography.Text>
+            </>
+          ),
+        },
+        { title: "类别", render: (_, t) => (t.category && isCategory(t.category) ? CATEGORY_NAMES[t.category] : "待分类"), width: 110 },
+        { title: "地点", dataIndex: "regionName", width: 120 },
+        board
+          ? { title: "认领截止", render: (_, t) => (t.claimDeadline ? dayjs(t.claimDeadline).format("MM-DD HH:mm") : "—"), width: 110 }
+          : { title: "承办", render: (_, t) => <>{t.unitName ?? "—"}{t.role === "co" && <Tag style={{ marginLeft: 4 }}>协办</Tag>}<br /><Typography.Text type="secondary">{viaName(t)}</Typography.Text></>, width: 170 },
+        { title: "层级", render: (_, t) => levelName(t), width: 110 },
+        { title: "状态", render: (_, t) => <TaskStateTag task={t} />, width: 110 },
+        { title: "时限", render: (_, t) => <TierTag task={t} />, width: 190 },
+        { title: "操作", render: (_, t) => <TaskActions task={t} />, width: 220 },
+      ]}
+    />
+  );
+}
