@@ -20,6 +20,8 @@ import type { App } from "./app.js";
 import type { Services } from "./context.js";
 import { registerHealthRoutes } from "./health.js";
 import { registerTaskRoutes } from "../tasks/routes.js";
+import { registerSupervisionRoutes } from "../supervision/routes.js";
+import { registerAssessmentRoutes } from "../assessment/routes.js";
 import { registerNotificationRoutes } from "../notifications/notification-routes.js";
 import { registerWebhookRoutes } from "../notifications/webhook-routes.js";
 
@@ -43,6 +45,8 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerFormRoutes(app, services);
   registerPushRoutes(app, services);
   registerTaskRoutes(app, services);
+  registerSupervisionRoutes(app, services);
+  registerAssessmentRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerWebhookRoutes(app, services);
 }

@@ -1,6 +1,8 @@
 import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-export const SUPERVISION_STATUSES = ["open", "responded", "closed", "escalated"] as const;
+import { SUPERVISION_STATUSES } from "./statuses.js";
+
+export { SUPERVISION_STATUSES };
 
 /** A supervision order (督办): what a unit must do on a case by when; the unit responds, the street centre closes or escalates. */
 export const supervisionOrders = pgTable(

@@ -18,10 +18,20 @@ import { HomePage } from "./shell/HomePage.js";
 import { LoginPage } from "./shell/LoginPage.js";
 import { TokensPage } from "./tokens/TokensPage.js";
 import { UnitsPage } from "./units/UnitsPage.js";
+import { TasksPage } from "./tasks/TasksPage.js";
+import { ClaimBoardPage } from "./tasks/ClaimBoardPage.js";
+import { SupervisionPage } from "./supervision/SupervisionPage.js";
+import { AssessmentPage } from "./assessment/AssessmentPage.js";
+import { WebhooksPage } from "./notifications/WebhooksPage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/intake": () => <IntakePage />,
   "/cases": () => <CaseListPage />,
+  "/tasks": () => <TasksPage />,
+  "/claims": () => <ClaimBoardPage />,
+  "/supervision": () => <SupervisionPage />,
+  "/assessment": () => <AssessmentPage />,
+  "/settings/webhooks": () => <WebhooksPage />,
   "/settings/regions": () => <RegionTreePage />,
   "/settings/units": () => <UnitsPage />,
   "/settings/accounts": () => <AccountsPage />,

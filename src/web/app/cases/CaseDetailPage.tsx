@@ -11,6 +11,8 @@ import { DuplicateTable } from "./DuplicateTable.js";
 import { PartiesTable } from "./PartiesTable.js";
 import { RecordTimeline } from "./RecordTimeline.js";
 import { SplitDialog } from "./SplitDialog.js";
+import { CaseHandlingPanel } from "../tasks/CaseHandlingPanel.js";
+import { IssueSupervisionButton } from "../supervision/IssueSupervisionButton.js";
 
 export function CaseDetailPage() {
   const id = Number(useParams().id);
@@ -32,6 +34,10 @@ export function CaseDetailPage() {
   return (
     <>
       <CaseHeader c={c} canManage={canManage} />
+      <div style={{ marginBottom: 16, textAlign: "right" }}>
+        <IssueSupervisionButton caseId={c.id} defaultUnitId={c.leadUnitId} />
+      </div>
+      <CaseHandlingPanel caseId={c.id} closed={c.status === "closed"} />
       <Card
         title="时间线"
         style={{ marginBottom: 16 }}

@@ -2,6 +2,7 @@ import { LogoutOutlined, TranslationOutlined } from "@ant-design/icons";
 import { Button, Space, Tag, Typography } from "antd";
 import { useLang, useT } from "../lang.js";
 import { useLogout, type Me } from "../session.js";
+import { NotificationBell } from "../notifications/NotificationBell.js";
 
 export function TopBar({ me }: { me: Me }) {
   const t = useT();
@@ -13,6 +14,7 @@ export function TopBar({ me }: { me: Me }) {
         {t("app.hub")}
       </Typography.Title>
       <Space size="middle" style={{ color: "#fff" }}>
+        <NotificationBell />
         <span data-testid="me-name">{me.displayName}</span>
         <Tag color="blue" style={{ marginInlineEnd: 0 }}>{me.roleName}</Tag>
         <span>{me.unit?.name ?? t("app.noUnit")}</span>

@@ -1,6 +1,6 @@
 // The hub's areas, once: the side menu, the home page's links and the routes' permission checks read this list.
 import {
-  AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
+  AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, CheckSquareOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
   HomeOutlined, InboxOutlined, KeyOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -19,11 +19,13 @@ export interface Area {
 export const WORK_AREAS: Area[] = [
   { path: "/intake", label: "menu.intake", icon: <InboxOutlined />, permission: "intake.manage" },
   { path: "/cases", label: "menu.cases", icon: <FileSearchOutlined />, permission: "cases.read" },
-  { path: "/claims", label: "menu.claims", icon: <FlagOutlined />, permission: "cases.read", soon: "soon.claims" },
+  { path: "/tasks", label: "menu.tasks", icon: <CheckSquareOutlined />, permission: "tasks.read" },
+  { path: "/claims", label: "menu.claims", icon: <FlagOutlined />, permission: "tasks.read" },
+  { path: "/supervision", label: "menu.supervision", icon: <BellOutlined />, permission: "tasks.read" },
   { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "cases.read", soon: "soon.mediation" },
   { path: "/warnings", label: "menu.warnings", icon: <AlertOutlined />, permission: "cases.read", soon: "soon.warnings" },
   { path: "/follow-ups", label: "menu.followUps", icon: <PhoneOutlined />, permission: "cases.read", soon: "soon.followUps" },
-  { path: "/assessment", label: "menu.assessment", icon: <TrophyOutlined />, permission: "cases.read", soon: "soon.assessment" },
+  { path: "/assessment", label: "menu.assessment", icon: <TrophyOutlined />, permission: "assessment.read" },
   { path: "/dashboard", label: "menu.dashboard", icon: <DashboardOutlined />, permission: "cases.read", soon: "soon.dashboard" },
 ];
 
@@ -33,6 +35,7 @@ export const SETTINGS_AREAS: Area[] = [
   { path: "/settings/accounts", label: "menu.accounts", icon: <UserOutlined />, permission: "accounts.read" },
   { path: "/settings/tokens", label: "menu.tokens", icon: <KeyOutlined />, permission: "tokens.manage" },
   { path: "/settings/audit", label: "menu.audit", icon: <AuditOutlined />, permission: "audit.read" },
+  { path: "/settings/webhooks", label: "menu.webhooks", icon: <ApiOutlined />, permission: "webhooks.manage" },
 ];
 
 export const HOME_AREA: Area = { path: "/", label: "menu.home", icon: <HomeOutlined /> };
