@@ -1,56 +1,6 @@
-// COPY … FROM STDIN with the plain `pg` client (pg-copy-streams is not a dependency): a query object that pg
-// submits like any other, answers the server's CopyInResponse with the data, and settles at ReadyForQuery.
-import type pg from "pg";
-
-interface Connection {
-  query(text: string): void;
-  sendCopyFromChunk(chunk: Buffer): void;
-  endCopyFrom(): void;
-}
-
-class CopyFrom {
-  callback?: (err: Error | null) => void;
-  private error: Error | null = null;
-
-  constructor(
-    private text: string,
-    private data: Buffer,
-  ) {}
-
-  submit(connection: Connection) {
-    connection.query(this.text);
-  }
-
-  handleCopyInResponse(connection: Connection) {
-    // A chunk's worth of rows (a few MB) goes in one piece; larger inputs would want backpressure.
-    connection.sendCopyFromChunk(this.data);
-    connection.endCopyFrom();
-  }
-
-  handleError(err: Error) {
-    this.error = err;
-  }
-
-  handleReadyForQuery() {
-    this.callback?.(this.error);
-  }
-
-  handleCommandComplete() {}
-  handleRowDescription() {}
-  handleDataRow() {}
-  handleEmptyQuery() {}
-  handlePortalSuspended() {}
-  handleCopyData() {}
-}
-
-/** Runs `COPY table (columns) FROM STDIN` with `data` in text format on the client's connection. */
-export function copyFrom(client: pg.PoolClient | pg.Client, table: string, columns: string[], data: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const q = new CopyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`, data);
-    q.callback = (err) => (err ? reject(err) : resolve());
-    (client as unknown as { query: (q: unknown) => void }).query(q);
-  });
-}
+// COPY helpers for the write-path experiment: the pipeline's own COPY (src/intake/copy.ts) and value formatting for
+// rows built here.
+export { copyFrom } from "../src/intake/copy.js";
 
 /** One value in COPY's text format: \N for null, backslash escapes for the separators. */
 export function copyText(v: unknown): string {

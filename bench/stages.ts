@@ -32,6 +32,16 @@ export function timedDeps(deps: IntakeDeps, t: StageTimes): IntakeDeps {
   const pool = deps.db.$client;
   let inTx = false;
 
+  const record = (query: unknown, ms: number) => {
+    t.queryMs += ms;
+    t.queries++;
+    const key = statementKind(query);
+    const entry = t.byStatement.get(key) ?? { ms: 0, count: 0 };
+    entry.ms += ms;
+    entry.count++;
+    t.byStatement.set(key, entry);
+  };
+
   const client = {
     query: (async (...args: Parameters<pg.Pool["query"]>) => {
       const s = performance.now();
@@ -48,17 +58,20 @@ export function timedDeps(deps: IntakeDeps, t: StageTimes): IntakeDeps {
       return {
         query: async (...args: unknown[]) => {
           const s = performance.now();
+          const q = args[0] as { callback?: (err: Error | null) => void } | undefined;
+          if (typeof q?.callback === "function") {
+            // A submittable that settles through its callback (intake's COPY): timed until it settles.
+            const done = q.callback;
+            q.callback = (err) => {
+              record(args[0], performance.now() - s);
+              done(err);
+            };
+            return (c.query as (...a: unknown[]) => unknown)(...args);
+          }
           try {
             return await (c.query as (...a: unknown[]) => Promise<unknown>)(...args);
           } finally {
-            const ms = performance.now() - s;
-            t.queryMs += ms;
-            t.queries++;
-            const key = statementKind(args[0]);
-            const entry = t.byStatement.get(key) ?? { ms: 0, count: 0 };
-            entry.ms += ms;
-            entry.count++;
-            t.byStatement.set(key, entry);
+            record(args[0], performance.now() - s);
           }
         },
         release: (err?: Error | boolean) => {

@@ -1,8 +1,8 @@
 // An experiment behind the ingest bench's suggestions: the same prepared records written four ways, each into a
 // fresh copy of the same database, in chunks of 2,000 with one transaction each, measuring wall time and the CPU
 // seconds of node and of PostgreSQL per record:
-//   insert   persist.writeVersions as the pipeline does it (INSERT … SELECT FROM unnest, RETURNING ids)
-//   copy     COPY into the same three tables, ids taken from the sequences up front
+//   insert   the pipeline's writeVersions (since the COPY change: ids drawn first, one COPY per table)
+//   copy     this file's own COPY of the same three tables, ids taken from the sequences up front
 // each with every index, and with the secondary (non-unique) indexes dropped.
 //   node --import tsx bench/write-paths.ts [--records 100000]
 import { execFileSync } from "node:child_process";

@@ -6,6 +6,10 @@ import { loadIntakeDeps } from "../intake/deps.js";
 import { createBatch, ingestChunk } from "../intake/ingest.js";
 import { quarantinedRows } from "../intake/schema.js";
 import { caseChanges, possibleDuplicates } from "../cases/schema.js";
+import { notifications, unitWebhooks } from "../notifications/schema.js";
+import { inTransaction } from "../server/context.js";
+import { supervisionOrders } from "../supervision/schema.js";
+import { openLeadTask } from "../tasks/open-lead-task.js";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
 import { PERMISSIONS, type Action } from "./permissions.js";
@@ -33,6 +37,10 @@ interface Fixture {
   duplicateId: number;
   changeId: number;
   otherCaseId: number;
+  taskId: number;
+  orderId: number;
+  notificationId: number;
+  webhookId: number;
   secrets: string[];
 }
 
@@ -77,6 +85,41 @@ const PROBES: Record<string, Probe> = {
   "POST /api/cases/:id/split": { expect: "not-found", body: (f) => ({ recordIds: [f.recordId], reason: "越权拆分" }) },
   "POST /api/cases/:id/category": { expect: "not-found", body: () => ({ category: "LL", reason: "越权更正" }) },
   "POST /api/case-changes/:id/undo": { expect: "not-found" },
+  "GET /api/tasks": { expect: "allowed" },
+  "GET /api/claim-board": { expect: "allowed" },
+  "GET /api/tasks/:id": { expect: "not-found" },
+  "GET /api/cases/:id/tasks": { expect: "not-found" },
+  "GET /api/cases/:id/timeline": { expect: "not-found" },
+  "POST /api/cases/:id/post": { expect: "not-found", body: () => ({ eligibleKinds: [], reason: "越权揭榜" }) },
+  "POST /api/tasks/:id/claim": { expect: "not-found" },
+  "POST /api/tasks/:id/assign": { expect: "not-found", body: (f) => ({ unitId: f.unitId }) },
+  "POST /api/tasks/:id/accept": { expect: "not-found", body: () => ({}) },
+  "POST /api/tasks/:id/start": { expect: "not-found", body: () => ({}) },
+  "POST /api/tasks/:id/report": { expect: "not-found", body: () => ({ report: "越权反馈" }) },
+  "POST /api/tasks/:id/resolve": { expect: "not-found", body: () => ({ resolution: "越权办结" }) },
+  "POST /api/tasks/:id/return": { expect: "not-found", body: () => ({ reason: "越权退回" }) },
+  "POST /api/tasks/:id/verify": { expect: "not-found", body: () => ({ approve: true }) },
+  "POST /api/tasks/:id/close": { expect: "not-found", body: () => ({}) },
+  "POST /api/cases/:id/supervision": { expect: "not-found", body: (f) => ({ unitId: f.unitId, demand: "越权督办", dueAt: new Date(Date.now() + 86_400_000).toISOString() }) },
+  "GET /api/supervision": { expect: "allowed" },
+  "GET /api/supervision/stats": { expect: "allowed" },
+  "GET /api/supervision/:id": { expect: "not-found" },
+  "POST /api/supervision/:id/respond": { expect: "not-found", body: () => ({ response: "越权回复" }) },
+  "POST /api/supervision/:id/close": { expect: "not-found", body: () => ({ note: "越权办结" }) },
+  "POST /api/supervision/:id/escalate": { expect: "not-found", body: () => ({ note: "越权升级" }) },
+  "GET /api/assessment/rules": { expect: "allowed" },
+  "GET /api/assessment/entries": { expect: "allowed" },
+  "GET /api/assessment/totals": { expect: "allowed" },
+  "GET /api/assessment/export.xlsx": { expect: "allowed" },
+  "GET /api/notifications": { expect: "allowed" },
+  "POST /api/notifications/:id/read": { expect: "not-found", body: () => ({}) },
+  "POST /api/notifications/read-all": { expect: "allowed", body: () => ({}) },
+  "GET /api/units/:id/webhooks": { expect: "not-found" },
+  "POST /api/units/:id/webhooks": { expect: "not-found", body: () => ({ url: "https://example.com/walk" }) },
+  "PATCH /api/webhooks/:id": { expect: "not-found", body: () => ({ active: false }) },
+  "DELETE /api/webhooks/:id": { expect: "not-found" },
+  "POST /api/webhooks/:id/test": { expect: "not-found", body: () => ({}) },
+  "GET /api/webhooks/:id/deliveries": { expect: "not-found" },
 };
 
 function fillUrl(url: string, f: Fixture): string {
@@ -87,6 +130,10 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/records") ? f.recordId
     : url.startsWith("/api/intake/batches") ? f.batchId
     : url.startsWith("/api/intake/quarantine") ? f.quarantineId
+    : url.startsWith("/api/tasks") ? f.taskId
+    : url.startsWith("/api/supervision") ? f.orderId
+    : url.startsWith("/api/notifications") ? f.notificationId
+    : url.startsWith("/api/webhooks") ? f.webhookId
     : url.startsWith("/api/cases") ? f.caseId
     : url.startsWith("/api/accounts") ? f.accountId
     : url.startsWith("/api/units") ? f.unitId
@@ -126,7 +173,19 @@ describe("jurisdiction scope across every route", () => {
     const other = await createCase(h.t, { region: `${AWAY}-G02`, unit: `CC-${AWAY}`, title: "上傅家另一纠纷" });
     const [dup] = await h.t.db.insert(possibleDuplicates).values({ recordId: accepted.recordId!, caseId: kase.id, candidateCaseId: other.id, score: 0.5 }).returning();
     const [change] = await h.t.db.insert(caseChanges).values({ kind: "split", fromCaseId: kase.id, toCaseId: other.id, recordIds: [], reason: "fixture", actorLabel: "test" }).returning();
+    const awayUnit = await unitId(h.t, `CC-${AWAY}`);
+    const { taskId } = await inTransaction({ db: h.t.db, cipher: h.t.cipher }, { actor: { kind: "system", label: "test" }, correlationId: "walk" }, (ctx) =>
+      openLeadTask(ctx, { caseId: kase.id, unitId: awayUnit, level: "community", via: "route" }),
+    );
+    const [order] = await h.t.db.insert(supervisionOrders).values({ caseId: kase.id, taskId, unitId: awayUnit, demand: "上傅家绝密纠纷限期办结", dueAt: new Date(Date.now() + 86_400_000), source: "manual", issuedByLabel: "test" }).returning();
+    const [note] = await h.t.db.insert(notifications).values({ accountId: account.id, kind: "task.assigned", title: "上傅家绝密纠纷" }).returning();
+    const webhookSecret = "whsec_walk_secret_0001";
+    const [hook] = await h.t.db.insert(unitWebhooks).values({ unitId: awayUnit, url: "https://away.example/hook", secretEnc: h.t.cipher.encrypt(webhookSecret) }).returning();
     f = {
+      taskId,
+      orderId: order.id,
+      notificationId: note.id,
+      webhookId: hook.id,
       duplicateId: dup.id,
       changeId: change.id,
       otherCaseId: other.id,
@@ -138,7 +197,7 @@ describe("jurisdiction scope across every route", () => {
       accountId: account.id,
       unitId: await unitId(h.t, `CC-${AWAY}`),
       tokenId: token.id,
-      secrets: [phone, idNumber, "沈秘密", "上傅家绝密纠纷", "away_grid_worker", person.phoneMasked!, person.idNumberMasked!],
+      secrets: [webhookSecret, phone, idNumber, "沈秘密", "上傅家绝密纠纷", "away_grid_worker", person.phoneMasked!, person.idNumberMasked!],
     };
   });
   afterAll(() => h.close());

@@ -1,7 +1,6 @@
 // The intake pipeline: rows → drafts (channel format) → standard records → one transaction per chunk.
 // A chunk's commit is the acknowledgement: after a crash, running the same input again adds exactly what was
 // missing (redeliveries are recognised by content hash), so counts reconcile.
-import type { PoolClient } from "pg";
 import type { Db } from "../db/client.js";
 import type { Cipher } from "../personal-data/cipher.js";
 import type { AddressResolution } from "../regions/address/resolver.js";
@@ -133,7 +132,7 @@ export function prepareChunk(deps: IntakeDeps, rows: ReadRow[]): PreparedChunk {
     const prepared = prepareRow(deps, row, now);
     if ("candidate" in prepared) {
       const c = prepared.candidate;
-      c.sealed = seal(deps.cipher, c.record, c.rawText);
+      c.sealed = seal(deps.cipher, c);
       return candidates.push({ i, version: c });
     }
     quarantine.push(prepared.quarantine);
@@ -177,7 +176,7 @@ export async function commitChunk(deps: IntakeDeps, batchId: number, chunk: Prep
       writeIndex.push(i);
       outcomes[i] = { ...base, status: v === 1 ? "accepted" : "corrected", version: v };
     }
-    const recordIds = await writeVersionsInOrder(client, deps.cipher, batchId, toWrite);
+    const recordIds = await writeVersions(client, deps.cipher, batchId, toWrite);
     recordIds.forEach((id, k) => (outcomes[writeIndex[k]].recordId = id));
     await writeQuarantine(client, deps.cipher, batchId, quarantine);
     const counts = tally(outcomes);
@@ -201,26 +200,6 @@ export async function commitChunk(deps: IntakeDeps, batchId: number, chunk: Prep
     client.release();
   }
   return outcomes;
-}
-
-/** A correction within the same chunk as its original must be written after it (version 2 after 1). */
-async function writeVersionsInOrder(client: PoolClient, cipher: Cipher, batchId: number, versions: NewVersion[]): Promise<number[]> {
-  const ids: number[] = new Array(versions.length);
-  let pending = versions.map((v, k) => ({ v, k }));
-  while (pending.length) {
-    const seen = new Set<string>();
-    const now: typeof pending = [];
-    const later: typeof pending = [];
-    for (const p of pending) {
-      const key = `${p.v.record.channel}\u0000${p.v.record.externalId}`;
-      (seen.has(key) ? later : now).push(p);
-      seen.add(key);
-    }
-    const written = await writeVersions(client, cipher, batchId, now.map((p) => p.v));
-    now.forEach((p, j) => (ids[p.k] = written[j]));
-    pending = later;
-  }
-  return ids;
 }
 
 export function tally(outcomes: RowOutcome[]): IntakeCounts {

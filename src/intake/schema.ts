@@ -81,7 +81,8 @@ export const records = pgTable(
   (t) => [
     index("records_current_idx").on(t.channel, t.externalId).where(sql`is_current`),
     index("records_region_idx").on(t.regionNodeId, t.reportedAt),
-    index("records_reported_idx").on(t.reportedAt),
+    // No index on reported_at alone: no query filters records by time without a region, a case or pending status
+    // (each has its own index), and every intake row would pay for one.
     index("records_unresolved_idx").on(t.id).where(sql`address_status = 'unresolved' AND is_current`),
     index("records_case_idx").on(t.caseId).where(sql`case_id IS NOT NULL`),
     index("records_pending_idx").on(t.reportedAt).where(sql`case_id IS NULL AND is_current`),

@@ -13,15 +13,32 @@ export interface Cipher {
 
 const FORMAT = "v1";
 
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** IVs drawn from the CSPRNG a few thousand at a time: one randomBytes call per IV costs as much as the encryption. */
+const IV_POOL = IV_BYTES * 4096;
+
 export function createCipher(key: Buffer): Cipher {
   if (key.length !== 32) throw new Error("data key must be 32 bytes (AES-256)");
   const hashKey = Buffer.from(crypto.hkdfSync("sha256", key, Buffer.alloc(0), "tongban keyed hash", 32));
+  const secret = crypto.createSecretKey(key);
+  let ivs = Buffer.alloc(0);
+  let next = 0;
   return {
     encrypt(plain) {
-      const iv = crypto.randomBytes(12);
-      const c = crypto.createCipheriv("aes-256-gcm", key, iv);
-      const body = Buffer.concat([c.update(plain, "utf8"), c.final()]);
-      return `${FORMAT}:${Buffer.concat([iv, c.getAuthTag(), body]).toString("base64")}`;
+      if (next + IV_BYTES > ivs.length) {
+        ivs = crypto.randomBytes(IV_POOL);
+        next = 0;
+      }
+      const iv = ivs.subarray(next, (next += IV_BYTES));
+      const c = crypto.createCipheriv("aes-256-gcm", secret, iv);
+      const body = c.update(plain, "utf8");
+      c.final();
+      const out = Buffer.allocUnsafe(IV_BYTES + TAG_BYTES + body.length);
+      iv.copy(out, 0);
+      c.getAuthTag().copy(out, IV_BYTES);
+      body.copy(out, IV_BYTES + TAG_BYTES);
+      return `${FORMAT}:${out.toString("base64")}`;
     },
     decrypt(stored) {
       const [format, payload] = stored.split(":");

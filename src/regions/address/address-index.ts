@@ -74,12 +74,17 @@ export interface Entry {
 // alias or a short form: "太屺村委会" is the village's official name and also a public body's alias.
 const RANK: Record<Entry["via"], number> = { name: 3, alias: 2, learned: 1, short: 1 };
 const rank = (e: Entry) => RANK[e.via] - (e.stripped ? 1.5 : 0);
-const AMBIGUOUS = Symbol("ambiguous");
+/** Two entries of equal rank for different targets: neither is taken, but a higher-ranked entry still can be. */
+interface Ambiguous {
+  ambiguousAt: number;
+}
 
 interface TrieNode {
   next: Map<number, TrieNode>;
-  entry?: Entry | typeof AMBIGUOUS;
+  entry?: Entry | Ambiguous;
 }
+
+const isAmbiguous = (e: Entry | Ambiguous): e is Ambiguous => "ambiguousAt" in e;
 
 export class NameTrie {
   private readonly root: TrieNode = { next: new Map() };
@@ -93,8 +98,9 @@ export class NameTrie {
       node = child;
     }
     const old = node.entry;
-    if (!old || (old !== AMBIGUOUS && rank(entry) > rank(old))) node.entry = entry;
-    else if (old !== AMBIGUOUS && rank(entry) === rank(old) && !sameTarget(old.target, entry.target)) node.entry = AMBIGUOUS;
+    const oldRank = old && (isAmbiguous(old) ? old.ambiguousAt : rank(old));
+    if (!old || rank(entry) > oldRank!) node.entry = entry;
+    else if (!isAmbiguous(old) && rank(entry) === oldRank && !sameTarget(old.target, entry.target)) node.entry = { ambiguousAt: oldRank };
   }
 
   /** The longest unambiguous key starting at `pos`, or null. */
@@ -104,7 +110,7 @@ export class NameTrie {
     for (let i = pos; i < text.length; i++) {
       node = node.next.get(text.charCodeAt(i));
       if (!node) break;
-      if (node.entry && node.entry !== AMBIGUOUS) best = node.entry;
+      if (node.entry && !isAmbiguous(node.entry)) best = node.entry;
     }
     return best;
   }
@@ -137,6 +143,17 @@ export interface AddressIndex {
 
 const CROSSING_NAME = /^(.+?)(?:与|和)(.+?)(?:交叉口|路口)$/;
 export const crossingKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/**
+ * A compound's everyday name: its stem with 小区 (傅家新村 → 傅家小区, 阳光花苑 → 阳光小区), as the registry's own
+ * aliases often are. Ranked as a short form, so a registry name or alias of the same key wins, and two compounds
+ * sharing a stem (金桥花园, 金桥新村 → 金桥小区) leave it to neither.
+ */
+const COMPOUND_SUFFIX = /^(.{2,}?)(?:新村|花园|花苑|雅苑|公寓|家园|名邸|人家|华庭|苑)$/;
+export function compoundShortForm(name: string): string | null {
+  const stem = COMPOUND_SUFFIX.exec(name)?.[1];
+  return stem ? `${stem}小区` : null;
+}
 
 /** Community short forms: 上傅家社区 → 上傅家, 太屺村委会 → 太屺村 (its shortName) → 太屺. */
 function communityStems(c: { name: string; shortName: string }): string[] {
@@ -188,6 +205,8 @@ export function buildAddressIndex(input: AddressResolverInput): AddressIndex {
   for (const p of places) {
     add(p.name, { type: "place", place: p }, "name");
     for (const a of p.aliases) add(a, { type: "place", place: p }, "alias");
+    const short = p.kind === "compound" ? compoundShortForm(p.name) : null;
+    if (short) add(short, { type: "place", place: p }, "short");
   }
   const placeById = new Map(places.map((p) => [p.id, p]));
   for (const { alias, code } of input.aliases ?? []) {

@@ -7,7 +7,7 @@ import { Locale, type DictGroup } from "opencc-js";
  * Their Traditional forms are mapped back too, so "號樓", "對面", "交叉口" in Traditional text still read.
  */
 const RULE_WORDS =
-  "浙江省宁波市慈溪市古塘街道社区村委会民小组号楼幢栋座单元室层第交叉路口十字汇处对面门口附近旁边的往东南西北米与和跟及之间县镇乡区";
+  "浙江省宁波市慈溪市古塘街道社区村委会民小组号楼幢栋座单元室层第交叉路口十字汇处对面门口附近旁边的往东南西北米与和跟及之间县镇乡区斜侧前向走一带不远处自然村队中段";
 
 /** Punctuation and spacing that never carries meaning in an address; dashes become "-" (as in 3-2-301). */
 const DROPPED = " \t\r\n\u3000,，。.、;；:：()（）[]【】「」『』<>《》\"'“”‘’!！?？·•*\u0000";

@@ -9,8 +9,10 @@ import {
   type Entry,
   type Place,
   type RegionEntry,
+  type Road,
 } from "./address-index.js";
-import { buildFuzzyIndex, findTypo } from "./fuzzy.js";
+import { buildFuzzyIndex, buildRoadTypoIndex, findRoadTypo, findTypo, type FuzzyIndex, type RoadTypoIndex } from "./fuzzy.js";
+import { LruMemo } from "./memo.js";
 import { namesAnotherArea, normaliseChars, parseNumber, stripPrefix } from "./normalise.js";
 
 export { resolverInputFromRegistry, type AddressResolverInput, type LearnedAlias } from "./address-index.js";
@@ -61,21 +63,35 @@ const KIND_LABELS: Record<string, string> = {
   "public-body": "机关单位",
 };
 
-// Read right after a name (sticky), never per place: the building of a compound (3幢, 3号楼, 三栋, 3-2-301),
-// a village group after a village (5组, 五组), a grid after a community (第一网格), a house number after a
-// group or road (103号, 66-1号, or a bare number closing the address).
-const BUILDING = /第?(?:(\d+)|([一二两三四五六七八九十]+))(?:号楼|幢|栋|座|号|#)|(\d+)-\d+/y;
-const GROUP = /(\d+|[一二两三四五六七八九十]+)(?:组|村民小组)/y;
+// Read right after a name (sticky), never per place: the building of a compound (3幢, 3号楼, 三栋, 3-2-301,
+// also after a redundant 小区: 金桥花园小区3幢), a village group after a village (5组, 第五组, 5小组, 五村民小组,
+// 5队; also after the village's stem with 村 or 社区 added, and after a natural village: 太屺村下王自然村5组), a grid
+// after a community (第一网格), a house number after a group or road (103号, 第103号, 一百零三号, 66-1号, 66#,
+// or a bare number closing the address).
+const BUILDING = /(?:小区)?(?:第?(?:(\d+)|([一二两三四五六七八九十]+))(?:号楼|幢|栋|座|号|#)|(\d+)-\d+)/y;
+const GROUP = /(?:村|社区)?(?:[\u4e00-\u9fff]{1,4}?自然村)?第?(\d+|[一二两三四五六七八九十]+)(?:组|小组|村民小组|生产队|队)/y;
 const GRID_NO = /第?(\d+|[一二三四五六七八九十]+)网格/y;
-const HOUSE_NO = /(\d+)(?:-\d+)?(?:号|弄|$)/y;
-const NEAR = /的?(附近|旁边|边上|后面|后边|对面|门口|隔壁|周边|往[东南西北]{1,2}\d*米?)/y;
-const ROAD_JOINER = /^(?:与|和|跟|及|同)?$/;
+const HOUSE_NO = /第?(?:(\d+)(?:-\d+)?(?:号|弄|#|$)|([零〇一二两三四五六七八九十百]+)(?:号|弄))/y;
+const NEAR = /的?(附近|旁边|边上|后面|后边|斜对面|对面|门口|门前|隔壁|周边|一带|不远处|前面|[东南西北]侧|旁|(?:往|向)[东南西北]{1,2}走?\d*米?)/y;
+/** Ways of saying "at the door": the place itself, no less sure. */
+const AT_DOOR = new Set(["门口", "门前"]);
+/** 东段 / 中段 between a road and its number: the numbering is the road's own, so it is skipped. */
+const ROAD_SEGMENT = /[东南西北中]段/y;
+const ROAD_JOINER = /^(?:与|和|跟|及|同|\/)?$/;
 const CROSSING_WORD = /交叉路口|交叉口|十字路口|路口|交汇处|口/y;
 
 const readAt = (re: RegExp, text: string, pos: number) => {
   re.lastIndex = pos;
   return re.exec(text);
 };
+
+/** A house number at `pos`: its value and how many characters it took. Chinese numerals need their 号 / 弄. */
+function readHouseNo(text: string, pos: number): { n: number; length: number } | null {
+  const m = readAt(HOUSE_NO, text, pos);
+  if (!m) return null;
+  const n = m[1] !== undefined ? Number(m[1]) : parseNumber(m[2]);
+  return Number.isNaN(n) ? null : { n, length: m[0].length };
+}
 
 interface Mention {
   entry: Entry;
@@ -91,26 +107,69 @@ interface Candidate {
   strong: boolean;
   /** Read from a community's own name, which may disagree with the place named beside it. */
   communityName?: boolean;
+  /** A grid named as written (its name, or 第N网格 after a community): no typo guess overrides it. */
+  namedGrid?: boolean;
 }
 
-export function createAddressResolver(input: AddressResolverInput): AddressResolver {
+export interface AddressResolverOptions {
+  /** How many answers to remember by normalised text (default 50,000; 0 remembers none). */
+  memoSize?: number;
+}
+
+/** Texts longer than this (narratives) are almost never repeated: left out so they do not push addresses out. */
+const MEMO_MAX_LENGTH = 48;
+
+/**
+ * The resolver answers from its memo when it has seen the normalised text before. The memo lives and dies with
+ * the resolver, which is rebuilt whenever the registry or the learned aliases change (intake's deps cache), so
+ * an answer never outlives the names it was read from.
+ */
+export function createAddressResolver(input: AddressResolverInput, options: AddressResolverOptions = {}): AddressResolver {
   const index = buildAddressIndex(input);
   const fuzzy = buildFuzzyIndex(index.entries);
-  return { resolve: (text) => resolveAddress(text, index, fuzzy) };
+  const roads = new Map<string, Road>();
+  for (const e of index.entries) if (e.target.type === "road" && !e.stripped) roads.set(e.key, e.target.road);
+  const guesses: Guesses = { fuzzy, roads, roadTypos: buildRoadTypoIndex([...roads.keys()]) };
+  const memo = new LruMemo<AddressResolution>(options.memoSize ?? 50_000);
+  return {
+    resolve: (text) => {
+      const { rest, street } = stripPrefix(normaliseChars(text, index.charMap));
+      if (rest.length > MEMO_MAX_LENGTH) return resolveNormalised(rest, street, index, guesses);
+      const key = street ? `古塘\u0000${rest}` : rest;
+      let answer = memo.get(key);
+      if (!answer) memo.set(key, (answer = resolveNormalised(rest, street, index, guesses)));
+      // A copy, so that a caller changing its answer cannot change the next caller's.
+      return { ...answer, evidence: [...answer.evidence] };
+    },
+  };
 }
 
-function resolveAddress(text: string, index: AddressIndex, fuzzy: ReturnType<typeof buildFuzzyIndex>): AddressResolution {
-  const { rest, street } = stripPrefix(normaliseChars(text, index.charMap));
+/** What the typo searches need, built once with the index. */
+interface Guesses {
+  fuzzy: FuzzyIndex;
+  /** Road by its normalised name. */
+  roads: Map<string, Road>;
+  roadTypos: RoadTypoIndex;
+}
+
+function resolveNormalised(rest: string, street: boolean, index: AddressIndex, guesses: Guesses): AddressResolution {
   const mentions = scan(rest, index);
   if (mentions[0]?.start !== 0 && namesAnotherArea(rest)) return unresolved(rest, ["街道外地址"]);
 
   const candidates = interpretAll(rest, mentions, index);
   let chosen = lastStrong(candidates);
-  if (!chosen) {
-    const hit = findTypo(rest, fuzzy);
+  if (!chosen && !candidates.some((c) => c.namedGrid)) {
+    const hit = findTypo(rest, guesses.fuzzy);
     const guess = hit && interpret(rest, { entry: hit.entry, start: hit.start, end: hit.end }, index);
     if (guess?.strong) {
       chosen = { ...guess, confidence: guess.confidence - CONFIDENCE.typoPenalty, evidence: [...guess.evidence, `近似:${hit!.written}→${hit!.entry.key}`] };
+    } else {
+      const roadHit = findRoadTypo(rest, guesses.roadTypos, guesses.fuzzy.exact, (pos) => readHouseNo(rest, pos) !== null);
+      const road = roadHit && guesses.roads.get(roadHit.road);
+      const onRoad = road && roadCandidate(road.name, road.ranges, rest, roadHit.end, index);
+      if (onRoad?.strong) {
+        chosen = { ...onRoad, confidence: onRoad.confidence - CONFIDENCE.typoPenalty, evidence: [...onRoad.evidence, `近似:${roadHit!.written}→${roadHit!.road}`] };
+      }
     }
   }
   chosen ??= mostSpecific(candidates);
@@ -195,14 +254,14 @@ function interpret(text: string, m: Mention, index: AddressIndex): Candidate | n
 
 function nodeCandidate(node: RegionEntry, text: string, m: Mention, index: AddressIndex): Candidate | null {
   if (node.level === "micro_grid") return { node, confidence: CONFIDENCE.place, evidence: [`微网格:${node.name}`], strong: true };
-  if (node.level === "grid") return { node, confidence: CONFIDENCE.grid, evidence: [`网格:${node.name}`], strong: false };
+  if (node.level === "grid") return { node, confidence: CONFIDENCE.grid, evidence: [`网格:${node.name}`], strong: false, namedGrid: true };
   const label = node.name.endsWith("村委会") ? "村" : "社区";
   const group = readAt(GROUP, text, m.end);
   const place = group && index.groups.get(node.code)?.get(parseNumber(group[1]));
   if (place) return placeCandidate(place, text, m.end + group[0].length, index);
   const gridNo = readAt(GRID_NO, text, m.end);
   const grid = gridNo && index.nodes.get(`${node.code}-G${String(parseNumber(gridNo[1])).padStart(2, "0")}`);
-  if (grid) return { node: grid, confidence: CONFIDENCE.grid, evidence: [`${label}:${node.name}`, `网格:${grid.name}`], strong: false, communityName: true };
+  if (grid) return { node: grid, confidence: CONFIDENCE.grid, evidence: [`${label}:${node.name}`, `网格:${grid.name}`], strong: false, communityName: true, namedGrid: true };
   const short = m.entry.via === "short" && m.entry.key.length < 3;
   const confidence = short ? CONFIDENCE.communityShortForm : CONFIDENCE.community;
   return { node, confidence, evidence: [`${label}:${node.name}`], strong: false, communityName: true };
@@ -213,9 +272,9 @@ function placeCandidate(place: Place, text: string, end: number, index: AddressI
   const grid = index.nodes.get(place.grid);
   if (place.kind === "compound") return compoundCandidate(place, text, end, evidence, index);
   if (place.kind === "village-group") {
-    const house = readAt(HOUSE_NO, text, end);
+    const house = readHouseNo(text, end);
     if (house) {
-      const n = Number(house[1]);
+      const { n } = house;
       const range = place.houseNumbers?.find((r) => r.from <= n && n <= r.to);
       const node = range && index.nodes.get(range.microGrid);
       if (node) return { node, confidence: CONFIDENCE.numbered, evidence: [...evidence, `门牌:${n}号`], strong: true };
@@ -228,7 +287,7 @@ function placeCandidate(place: Place, text: string, end: number, index: AddressI
   // "Behind the landmark" or "100 m east of the crossing" is near the place, maybe in the next micro-grid.
   const near = c && readAt(NEAR, text, end);
   if (!near) return c;
-  return { ...c, confidence: near[1] === "门口" ? c.confidence : c.confidence - CONFIDENCE.nearPenalty, evidence: [...evidence, `方位:${near[1]}`] };
+  return { ...c, confidence: AT_DOOR.has(near[1]) ? c.confidence : c.confidence - CONFIDENCE.nearPenalty, evidence: [...evidence, `方位:${near[1]}`] };
 }
 
 /** A compound and what follows it: the building's micro-grid, or the compound's grid without one. */
@@ -253,15 +312,16 @@ function roadCandidate(
   index: AddressIndex,
 ): Candidate | null {
   const area = index.roadArea.get(name);
-  const house = readAt(HOUSE_NO, text, end);
+  end += readAt(ROAD_SEGMENT, text, end)?.[0].length ?? 0;
+  const house = readHouseNo(text, end);
   if (!house) return area ? { node: area, confidence: CONFIDENCE.roadOnly, evidence: [`道路:${name}`], strong: false } : null;
-  const n = Number(house[1]);
+  const { n } = house;
   const door = `门牌:${name}${n}号`;
   const range = ranges.find((r) => r.from <= n && n <= r.to);
   const gate = range?.gateOf ? index.places.get(range.gateOf) : undefined;
   if (gate) {
     // The number is a compound's gate: the building, if one follows, says which micro-grid.
-    const c = compoundCandidate(gate, text, end + house[0].length, [door, `${KIND_LABELS.compound}:${gate.name}`], index);
+    const c = compoundCandidate(gate, text, end + house.length, [door, `${KIND_LABELS.compound}:${gate.name}`], index);
     if (c) return c;
   }
   const node = range?.microGrid ? index.nodes.get(range.microGrid) : range ? index.nodes.get(range.grid) : undefined;
