@@ -10,6 +10,10 @@ import { notifications, unitWebhooks } from "../notifications/schema.js";
 import { inTransaction } from "../server/context.js";
 import { supervisionOrders } from "../supervision/schema.js";
 import { openLeadTask } from "../tasks/open-lead-task.js";
+import { workflowSteps } from "../tasks/schema.js";
+import { extensionRequests } from "../deadlines/schema.js";
+import { instantiateWorkflow } from "../routing/workflows.js";
+import { eq } from "drizzle-orm";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
 import { PERMISSIONS, type Action } from "./permissions.js";
@@ -41,6 +45,8 @@ interface Fixture {
   orderId: number;
   notificationId: number;
   webhookId: number;
+  stepId: number;
+  extensionId: number;
   secrets: string[];
 }
 
@@ -120,6 +126,24 @@ const PROBES: Record<string, Probe> = {
   "DELETE /api/webhooks/:id": { expect: "not-found" },
   "POST /api/webhooks/:id/test": { expect: "not-found", body: () => ({}) },
   "GET /api/webhooks/:id/deliveries": { expect: "not-found" },
+  "GET /api/routing/matrix": { expect: "allowed" },
+  "GET /api/routing/matrix/versions": { expect: "allowed" },
+  "POST /api/routing/matrix": { expect: "not-found", body: () => ({ note: "越权修改", rules: [{ leadUnitKind: "community_centre", level: "community" }] }) },
+  "GET /api/cases/:id/routing": { expect: "not-found" },
+  "POST /api/cases/:id/route": { expect: "not-found", body: () => ({}) },
+  "POST /api/cases/:id/reroute": { expect: "not-found", body: () => ({ unitId: null, reason: "越权改派" }) },
+  "POST /api/cases/:id/escalate": { expect: "not-found", body: () => ({ reason: "越权上提" }) },
+  "POST /api/cases/:id/push-down": { expect: "not-found", body: () => ({ reason: "越权下沉" }) },
+  "GET /api/cases/:id/workflow": { expect: "not-found" },
+  "POST /api/workflow-steps/:id/complete": { expect: "not-found", body: () => ({}) },
+  "GET /api/calendar": { expect: "allowed", query: "?year=2026" },
+  "PUT /api/calendar/:day": { expect: "allowed", body: () => ({ kind: "holiday", name: "巡检" }) },
+  "DELETE /api/calendar/:day": { expect: "allowed" },
+  "GET /api/deadline-rules": { expect: "allowed" },
+  "PUT /api/deadline-rules": { expect: "allowed", body: () => ({ rules: [{ stage: "handle", amount: 5, unit: "working_days" }] }) },
+  "POST /api/tasks/:id/extensions": { expect: "not-found", body: () => ({ stage: "handle", workingDays: 2, reason: "越权延期" }) },
+  "GET /api/extensions": { expect: "allowed" },
+  "POST /api/extensions/:id/decide": { expect: "not-found", body: () => ({ approve: true, note: "越权" }) },
 };
 
 function fillUrl(url: string, f: Fixture): string {
@@ -131,6 +155,8 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/intake/batches") ? f.batchId
     : url.startsWith("/api/intake/quarantine") ? f.quarantineId
     : url.startsWith("/api/tasks") ? f.taskId
+    : url.startsWith("/api/workflow-steps") ? f.stepId
+    : url.startsWith("/api/extensions") ? f.extensionId
     : url.startsWith("/api/supervision") ? f.orderId
     : url.startsWith("/api/notifications") ? f.notificationId
     : url.startsWith("/api/webhooks") ? f.webhookId
@@ -139,7 +165,7 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/units") ? f.unitId
     : url.startsWith("/api/tokens") ? f.tokenId
     : undefined;
-  return url.replace(":id", String(id)).replace(":code", AWAY);
+  return url.replace(":id", String(id)).replace(":code", AWAY).replace(":day", "2030-01-02");
 }
 
 /** The first role that may call the route (any account for routes without a permission). */
@@ -181,7 +207,12 @@ describe("jurisdiction scope across every route", () => {
     const [note] = await h.t.db.insert(notifications).values({ accountId: account.id, kind: "task.assigned", title: "上傅家绝密纠纷" }).returning();
     const webhookSecret = "whsec_walk_secret_0001";
     const [hook] = await h.t.db.insert(unitWebhooks).values({ unitId: awayUnit, url: "https://away.example/hook", secretEnc: h.t.cipher.encrypt(webhookSecret) }).returning();
+    await inTransaction({ db: h.t.db, cipher: h.t.cipher }, { actor: { kind: "system", label: "test" }, correlationId: "walk" }, (ctx) => instantiateWorkflow(ctx, kase.id, "LD"));
+    const [step] = await h.t.db.select().from(workflowSteps).where(eq(workflowSteps.caseId, kase.id)).limit(1);
+    const [extension] = await h.t.db.insert(extensionRequests).values({ taskId, stage: "accept", workingDays: 2, reason: "上傅家绝密纠纷需延期", requestedByLabel: "away" }).returning();
     f = {
+      stepId: step.id,
+      extensionId: extension.id,
       taskId,
       orderId: order.id,
       notificationId: note.id,

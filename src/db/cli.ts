@@ -1,6 +1,9 @@
 // `tongban db migrate` and `tongban db init`: prepare the database for work — migrations, the street's registry,
 // reference data (units) — without demo data.
 import type { Command } from "commander";
+import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
+import { seedDeadlineRules } from "../deadlines/default-rules.js";
+import { seedCalendar } from "../deadlines/china-holidays.js";
 import { loadConfig } from "../config.js";
 import { createCipher, loadDataKey } from "../personal-data/cipher.js";
 import { importRegistry, loadRegistryFile, SHIPPED_REGISTRY_PATH } from "../regions/import-registry.js";
@@ -43,6 +46,9 @@ export function registerDbCommands(program: Command) {
         const summary = await inTransaction({ db: handle, cipher }, { actor: { kind: "system", label: "cli:db-init" }, correlationId: "db-init" }, async (ctx) => {
           const imported = await importRegistry(ctx, loadRegistryFile(opts.registry ?? SHIPPED_REGISTRY_PATH));
           const units = await seedUnits(ctx);
+          await seedRoutingMatrix(ctx.tx);
+          await seedDeadlineRules(ctx.tx);
+          await seedCalendar(ctx.tx);
           return { imported, units };
         });
         const t = summary.imported.totals;

@@ -17,6 +17,12 @@ import path from "node:path";
 import { loadIntakeDeps } from "../intake/deps.js";
 import { ingestPaths } from "../intake/run-files.js";
 import { writeDemo } from "./generator/generate.js";
+import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
+import { seedDeadlineRules } from "../deadlines/default-rules.js";
+import { seedCalendar } from "../deadlines/china-holidays.js";
+import { loadClassifier } from "../cases/classify-case.js";
+import { formationDeps, formPendingCases } from "../cases/formation/form-pending.js";
+import { simulateHandlingHistory } from "./handling-history.js";
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts);
@@ -26,15 +32,18 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
 /**
  * The Gutang demo: the tree, the units, the accounts, then a year of records from every channel made by the
  * project's own generator, ingested through the same pipeline as real deliveries (quarantine included).
- * Cases form in the background once the server runs.
+ * Cases are formed, then the year's handling is lived through the real commands (demo/handling-history.ts).
  */
-export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number } = {}) {
+export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number; handling?: boolean } = {}) {
   const base = await seedReference(db, cipher);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tongban-demo-"));
   try {
     await writeDemo(dir, { disputes: opts.disputes ?? 1200 });
     const summary = await ingestPaths(await loadIntakeDeps(db, cipher), [path.join(dir, "channels")], { actorLabel: "demo-seed", source: "demo" });
-    return { ...base, records: summary.total };
+    // Cases formed now (not in the background) so that the year's handling can be lived through them.
+    await formPendingCases(db, await formationDeps(db, await loadClassifier()));
+    const handling = opts.handling === false ? null : await simulateHandlingHistory(db, cipher);
+    return { ...base, records: summary.total, handling };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -44,6 +53,9 @@ async function seedReference(db: Db, cipher: Cipher) {
   return inTransaction({ db, cipher }, { actor: { kind: "system", label: "demo-seed" }, correlationId: "demo-seed" }, async (ctx) => {
     await importRegistry(ctx, loadRegistryFile(SHIPPED_REGISTRY_PATH));
     await seedUnits(ctx);
+    await seedRoutingMatrix(ctx.tx);
+    await seedDeadlineRules(ctx.tx);
+    await seedCalendar(ctx.tx);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
       const unitId = a.unit ? await unitIdByCode(ctx, a.unit) : null;

@@ -11,6 +11,13 @@ import { ROLE_NAMES } from "../accounts/roles.js";
 import { createCipher, loadDataKey } from "../personal-data/cipher.js";
 import { buildApp } from "./app.js";
 import { startCaseFormer } from "../cases/formation/former.js";
+import { startJobs, type Jobs } from "../jobs/boss.js";
+import { deadlineSweep } from "../deadlines/sweep.js";
+import { webhookSweep } from "../notifications/deliver.js";
+import { claimDeadlineSweep, routingSweep } from "../tasks/sweeps.js";
+import { seedCalendar } from "../deadlines/china-holidays.js";
+import { seedDeadlineRules } from "../deadlines/default-rules.js";
+import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
 
 const config = loadConfig();
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -24,6 +31,7 @@ async function shutdown(code: number) {
   await app?.close().catch(() => undefined);
   former?.stop();
   await former?.idle();
+  await jobs?.stop().catch(() => undefined);
   await closeDb(db).catch(() => undefined);
   await target.embedded?.stop();
   process.exit(code);
@@ -33,6 +41,7 @@ process.on("SIGTERM", () => void shutdown(0));
 
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 let former: ReturnType<typeof startCaseFormer> | undefined;
+let jobs: Jobs | undefined;
 try {
   await applyMigrations(db);
   const cipher = createCipher(loadDataKey(config.dataKey, config.dataDir));
@@ -41,7 +50,13 @@ try {
     await seedDemo(db, cipher);
     seeded = true;
   }
+  // Reference data a database from before the handling area lacks (each seeds only what is missing).
+  await seedRoutingMatrix(db);
+  await seedDeadlineRules(db);
+  await seedCalendar(db);
   former = startCaseFormer(db, { onError: (err) => app?.log.error({ err }, "case formation failed") });
+  // Timers in PostgreSQL: new cases routed, claim deadlines, deadline alerts, webhook deliveries.
+  jobs = await startJobs({ db, cipher }, [routingSweep, claimDeadlineSweep, deadlineSweep, webhookSweep], { onError: (err) => app?.log.error({ err }, "job failed") });
   former.trigger(); // records a crash left without a case
   app = await buildApp({ db, cipher, webDir, cases: former, secureCookies: config.secureCookies, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });

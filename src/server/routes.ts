@@ -20,6 +20,8 @@ import type { App } from "./app.js";
 import type { Services } from "./context.js";
 import { registerHealthRoutes } from "./health.js";
 import { registerTaskRoutes } from "../tasks/routes.js";
+import { registerRoutingRoutes } from "../routing/routes.js";
+import { registerDeadlineRoutes } from "../deadlines/routes.js";
 import { registerSupervisionRoutes } from "../supervision/routes.js";
 import { registerAssessmentRoutes } from "../assessment/routes.js";
 import { registerNotificationRoutes } from "../notifications/notification-routes.js";
@@ -44,6 +46,8 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerRecordRoutes(app, services);
   registerFormRoutes(app, services);
   registerPushRoutes(app, services);
+  registerRoutingRoutes(app, services);
+  registerDeadlineRoutes(app, services);
   registerTaskRoutes(app, services);
   registerSupervisionRoutes(app, services);
   registerAssessmentRoutes(app, services);

@@ -26,6 +26,7 @@ export const DICT = {
   "menu.tasks": { zh: "任务", en: "Tasks" },
   "menu.claims": { zh: "揭榜", en: "Claim board" },
   "menu.supervision": { zh: "督办", en: "Supervision" },
+  "menu.extensions": { zh: "延期审批", en: "Extensions" },
   "menu.mediation": { zh: "调解", en: "Mediation" },
   "menu.warnings": { zh: "预警", en: "Warnings" },
   "menu.followUps": { zh: "回访", en: "Follow-ups" },

@@ -23,6 +23,10 @@ import { ClaimBoardPage } from "./tasks/ClaimBoardPage.js";
 import { SupervisionPage } from "./supervision/SupervisionPage.js";
 import { AssessmentPage } from "./assessment/AssessmentPage.js";
 import { WebhooksPage } from "./notifications/WebhooksPage.js";
+import { MatrixPage } from "./routing/MatrixPage.js";
+import { CalendarPage } from "./deadlines/CalendarPage.js";
+import { DeadlineRulesPage } from "./deadlines/DeadlineRulesPage.js";
+import { ExtensionsPage } from "./deadlines/ExtensionsPage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/intake": () => <IntakePage />,
@@ -32,6 +36,10 @@ const PAGES: Record<string, () => ReactNode> = {
   "/supervision": () => <SupervisionPage />,
   "/assessment": () => <AssessmentPage />,
   "/settings/webhooks": () => <WebhooksPage />,
+  "/settings/routing": () => <MatrixPage />,
+  "/settings/calendar": () => <CalendarPage />,
+  "/settings/deadline-rules": () => <DeadlineRulesPage />,
+  "/extensions": () => <ExtensionsPage />,
   "/settings/regions": () => <RegionTreePage />,
   "/settings/units": () => <UnitsPage />,
   "/settings/accounts": () => <AccountsPage />,

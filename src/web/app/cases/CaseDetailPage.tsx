@@ -12,12 +12,15 @@ import { PartiesTable } from "./PartiesTable.js";
 import { RecordTimeline } from "./RecordTimeline.js";
 import { SplitDialog } from "./SplitDialog.js";
 import { CaseHandlingPanel } from "../tasks/CaseHandlingPanel.js";
+import { CaseRoutingPanel } from "../routing/CaseRoutingPanel.js";
 import { IssueSupervisionButton } from "../supervision/IssueSupervisionButton.js";
 
 export function CaseDetailPage() {
   const id = Number(useParams().id);
   const { data: c, isLoading } = useCase(id);
-  const canManage = useCan()("cases.manage");
+  const can = useCan();
+  const canManage = can("cases.manage");
+  const canReadTasks = can("tasks.read");
   const navigate = useNavigate();
   const [selected, setSelected] = useState<number[]>([]);
   const [splitting, setSplitting] = useState(false);
@@ -37,7 +40,8 @@ export function CaseDetailPage() {
       <div style={{ marginBottom: 16, textAlign: "right" }}>
         <IssueSupervisionButton caseId={c.id} defaultUnitId={c.leadUnitId} />
       </div>
-      <CaseHandlingPanel caseId={c.id} closed={c.status === "closed"} />
+      {canReadTasks && <CaseRoutingPanel caseId={c.id} />}
+      {canReadTasks && <CaseHandlingPanel caseId={c.id} closed={c.status === "closed"} />}
       <Card
         title="时间线"
         style={{ marginBottom: 16 }}

@@ -3,6 +3,7 @@
 import { App, Button, Form, Input, Modal, Select, Space } from "antd";
 import { useState } from "react";
 import { useUnits } from "../units/unit-api.js";
+import { ExtensionDialog } from "../deadlines/ExtensionDialog.js";
 import { useTaskStep, type Task, type TaskStep } from "./task-api.js";
 
 interface StepSpec {
@@ -28,6 +29,9 @@ export function TaskActions({ task }: { task: Task }) {
   const step = useTaskStep();
   const { message } = App.useApp();
   const [asking, setAsking] = useState<StepSpec | "reject" | "assign" | null>(null);
+  const [extending, setExtending] = useState(false);
+  // An extension is asked for the stage now running (签收 or 办理).
+  const openStage = task.deadlines.find((d) => !d.done && (d.stage === "accept" || d.stage === "handle"))?.stage as "accept" | "handle" | undefined;
   const [form] = Form.useForm();
   const units = useUnits();
 
@@ -50,11 +54,13 @@ export function TaskActions({ task }: { task: Task }) {
   ));
   if (task.can.verify) buttons.push(<Button key="reject" size="small" danger onClick={() => setAsking("reject")}>核验不通过</Button>);
   if (task.can.assign) buttons.push(<Button key="assign" size="small" onClick={() => setAsking("assign")}>指派</Button>);
+  if (task.can.extend && openStage) buttons.push(<Button key="extend" size="small" onClick={() => setExtending(true)}>申请延期</Button>);
 
   const title = asking === "reject" ? "核验不通过，退回重办" : asking === "assign" ? "指派承办单位" : asking?.label;
   return (
     <>
       <Space wrap size={4}>{buttons}</Space>
+      {openStage && <ExtensionDialog taskId={task.id} stage={openStage} open={extending} onClose={() => setExtending(false)} />}
       <Modal open={asking !== null} title={title} okText="提交" cancelText="取消" confirmLoading={step.isPending} onCancel={() => setAsking(null)} onOk={() => form.submit()} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => {
           if (asking === "reject") return send("verify", { approve: false, note: v.text });
