@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   /** Seed the Gutang demo when the database is empty. */
   seedDemo: boolean;
+  /** How many disputes the demo's year holds (fewer for quick test servers). */
+  demoDisputes: number;
   /** Cookies marked Secure (set behind HTTPS). */
   secureCookies: boolean;
 }
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: env.TONGBAN_DATA_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? "info",
     seedDemo: env.TONGBAN_SEED_DEMO !== "0",
+    demoDisputes: Math.max(10, Number(env.TONGBAN_DEMO_DISPUTES ?? 1200) || 1200),
     secureCookies: env.TONGBAN_SECURE_COOKIES === "1",
   };
 }

@@ -32,8 +32,8 @@ function roll(code: string, purpose: string): number {
 function fateOf(ageDays: number, r: number): Fate {
   if (ageDays >= 45) return r < 0.93 ? "closed" : "in_progress";
   if (ageDays >= 15) return r < 0.5 ? "closed" : r < 0.58 ? "verified" : r < 0.7 ? "resolved" : r < 0.9 ? "in_progress" : "accepted";
-  if (ageDays >= 3) return r < 0.12 ? "resolved" : r < 0.5 ? "in_progress" : r < 0.78 ? "accepted" : "assigned";
-  return r < 0.2 ? "board" : r < 0.5 ? "accepted" : "assigned";
+  if (ageDays >= 7) return r < 0.12 ? "resolved" : r < 0.5 ? "in_progress" : r < 0.78 ? "accepted" : "assigned";
+  return r < 0.3 ? "board" : r < 0.55 ? "accepted" : "assigned";
 }
 
 export interface HistorySummary {
@@ -52,9 +52,14 @@ export async function simulateHandlingHistory(db: Db, cipher: Cipher, now = new 
     .from(cases)
     .where(and(isNull(cases.mergedIntoId), isNull(cases.handlingLevel)))
     .orderBy(asc(cases.firstReportedAt), asc(cases.id));
-  for (const c of list) {
+  // A few cases at a time: each case's steps are sequential, cases are independent.
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) await live(list[next++]);
+  };
+  const live = async (c: (typeof list)[number]) => {
     const t0 = new Date((c.first ?? c.opened).getTime() + 30 * 60_000);
-    if (t0 > now) continue;
+    if (t0 > now) return;
     const ageDays = (now.getTime() - t0.getTime()) / DAY;
     const fate = fateOf(ageDays, roll(c.code, "fate"));
     // Each step in its own transaction at its own moment, as staff would have done it.
@@ -65,17 +70,18 @@ export async function simulateHandlingHistory(db: Db, cipher: Cipher, now = new 
     await at(t, (ctx) => routeCase(ctx, c.id));
     summary.cases++;
     if (fate === "board") {
-      await at(step(1), (ctx) => postToBoard(ctx, c.id, { eligibleKinds: [], reason: "职责交叉，公开征集承办单位" }));
+      // Posted in the last hours, so that the board is live: its claim deadline is still ahead.
+      await at(new Date(Math.max(step(1).getTime(), now.getTime() - (1 + roll(c.code, "post") * 5) * HOUR)), (ctx) => postToBoard(ctx, c.id, { eligibleKinds: [], reason: "职责交叉，公开征集承办单位" }));
       summary.posted++;
-      continue;
+      return;
     }
     const lead = async () => (await db.select().from(tasks).where(and(eq(tasks.caseId, c.id), eq(tasks.role, "lead"), notInArray(tasks.state, ["closed", "returned"]))))[0];
     let task = await lead();
-    if (!task) continue;
+    if (!task) return;
     if (task.state === "posted") {
-      if (ageDays < 2) {
+      if (ageDays < 7) {
         summary.posted++;
-        continue;
+        return;
       }
       await at(step(6), (ctx) => assignTask(ctx, task!.id, { unitId: centre.id, note: "社治中心直接承办" }));
     }
@@ -86,12 +92,12 @@ export async function simulateHandlingHistory(db: Db, cipher: Cipher, now = new 
       if (!task || task.state === "posted") {
         if (task) await at(step(4), (ctx) => assignTask(ctx, task!.id, { unitId: centre.id, note: "退回后由社治中心承办" }));
         task = await lead();
-        if (!task) continue;
+        if (!task) return;
       }
     }
     if (fate === "assigned") {
       summary.open++;
-      continue;
+      return;
     }
     // Most accept within hours; some take days (late against a one-working-day limit).
     await at(step(roll(c.code, "accept") < 0.85 ? 2 + roll(c.code, "a2") * 6 : 30 + roll(c.code, "a3") * 60), (ctx) => acceptTask(ctx, task!.id));
@@ -101,18 +107,18 @@ export async function simulateHandlingHistory(db: Db, cipher: Cipher, now = new 
     }
     if (fate === "accepted") {
       summary.open++;
-      continue;
+      return;
     }
     await at(step(1), (ctx) => startTask(ctx, task!.id));
     if (fate === "in_progress") {
       summary.open++;
-      continue;
+      return;
     }
     // Handling takes a few days to a few weeks; long ones run past their limit.
     await at(step(24 * (2 + roll(c.code, "handle") * (roll(c.code, "slow") < 0.15 ? 30 : 9))), (ctx) => resolveTask(ctx, task!.id, { resolution: "经组织双方调解，达成一致意见，纠纷已化解" }));
     if (fate === "resolved") {
       summary.open++;
-      continue;
+      return;
     }
     if (roll(c.code, "reject") < 0.08) {
       await at(step(20), (ctx) => verifyTask(ctx, task!.id, { approve: false, note: "办理材料不全，请补充调解协议" }));
@@ -121,11 +127,12 @@ export async function simulateHandlingHistory(db: Db, cipher: Cipher, now = new 
     await at(step(20), (ctx) => verifyTask(ctx, task!.id, { approve: true }));
     if (fate === "verified") {
       summary.open++;
-      continue;
+      return;
     }
     await at(step(4), (ctx) => closeTask(ctx, task!.id, {}));
     summary.closed++;
-  }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
   const alerts = await sweepDeadlines({ db, cipher }, now);
   summary.alerts = Object.values(alerts).reduce((s: number, v) => s + (typeof v === "number" ? v : 0), 0);
   return summary;

@@ -47,7 +47,7 @@ try {
   const cipher = createCipher(loadDataKey(config.dataKey, config.dataDir));
   let seeded = false;
   if (config.seedDemo && (await databaseIsEmpty(db))) {
-    await seedDemo(db, cipher);
+    await seedDemo(db, cipher, { disputes: config.demoDisputes });
     seeded = true;
   }
   // Reference data a database from before the handling area lacks (each seeds only what is missing).

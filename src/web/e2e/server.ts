@@ -87,7 +87,7 @@ export async function startServer(): Promise<TestServer> {
   const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "tongban-e2e-"));
   await fs.promises.chmod(dataDir, 0o755);
   const database = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL) : undefined;
-  const env = { ...process.env, PORT: String(port), TONGBAN_DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: database?.url ?? "" };
+  const env = { ...process.env, PORT: String(port), TONGBAN_DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: database?.url ?? "", TONGBAN_DEMO_DISPUTES: process.env.TONGBAN_DEMO_DISPUTES ?? "300" };
 
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
