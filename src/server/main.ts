@@ -14,7 +14,7 @@ import { startCaseFormer } from "../cases/formation/former.js";
 import { startJobs, type Jobs } from "../jobs/boss.js";
 import { deadlineSweep } from "../deadlines/sweep.js";
 import { webhookSweep } from "../notifications/deliver.js";
-import { claimDeadlineSweep, routingSweep } from "../tasks/sweeps.js";
+import { claimDeadlineSweep, routeNewCases, routingSweep } from "../tasks/sweeps.js";
 import { seedCalendar } from "../deadlines/china-holidays.js";
 import { seedDeadlineRules } from "../deadlines/default-rules.js";
 import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
@@ -54,7 +54,10 @@ try {
   await seedRoutingMatrix(db);
   await seedDeadlineRules(db);
   await seedCalendar(db);
-  former = startCaseFormer(db, { onError: (err) => app?.log.error({ err }, "case formation failed") });
+  former = startCaseFormer(db, {
+    onError: (err) => app?.log.error({ err }, "case formation failed"),
+    afterSweep: () => routeNewCases({ db, cipher }),
+  });
   // Timers in PostgreSQL: new cases routed, claim deadlines, deadline alerts, webhook deliveries.
   jobs = await startJobs({ db, cipher }, [routingSweep, claimDeadlineSweep, deadlineSweep, webhookSweep], { onError: (err) => app?.log.error({ err }, "job failed") });
   former.trigger(); // records a crash left without a case

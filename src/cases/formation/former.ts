@@ -13,7 +13,10 @@ export interface CaseFormer {
   stop(): void;
 }
 
-export function startCaseFormer(db: Db, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): CaseFormer {
+export function startCaseFormer(
+  db: Db,
+  opts: { intervalMs?: number; onError?: (err: unknown) => void; /** Runs after each sweep: new cases are routed at once. */ afterSweep?: () => Promise<unknown> } = {},
+): CaseFormer {
   let deps: Promise<FormationDeps> | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -21,6 +24,7 @@ export function startCaseFormer(db: Db, opts: { intervalMs?: number; onError?: (
   const sweep = async () => {
     deps ??= loadClassifier().then((classify) => formationDeps(db, classify));
     await formPendingCases(db, await deps);
+    await opts.afterSweep?.();
   };
   const trigger = () => {
     if (stopped) return;
