@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { HANDLING_LEVELS, URGENCIES } from "../tasks/states.js";
 
-export const DEADLINE_STAGES = ["claim", "accept", "handle", "verify"] as const;
-export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
+import { DEADLINE_STAGES } from "./stages.js";
+
+export { DEADLINE_STAGES, type DeadlineStage } from "./stages.js";
 
 /**
  * Time allowed for a stage (办理时限). The most specific matching rule wins (channel, category, level, urgency each

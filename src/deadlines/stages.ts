@@ -1,5 +1,8 @@
 // Names of the deadline stages and tiers for people. No database imports: the web app uses this too.
-import type { DeadlineStage } from "./schema.js";
+
+/** The stages a task's time is measured in: claim (posted), accept, handle, verify. */
+export const DEADLINE_STAGES = ["claim", "accept", "handle", "verify"] as const;
+export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
 
 export const DEADLINE_STAGE_NAMES: Record<DeadlineStage, string> = {
   claim: "认领",
@@ -7,8 +10,8 @@ export const DEADLINE_STAGE_NAMES: Record<DeadlineStage, string> = {
   handle: "办理",
   verify: "核验",
 };
-/** The stage list as a runtime tuple for zod (the same list as schema.ts's DEADLINE_STAGES). */
-export const STAGES = Object.keys(DEADLINE_STAGE_NAMES) as [DeadlineStage, ...DeadlineStage[]];
+/** The stage list as a runtime tuple for zod. */
+export const STAGES = DEADLINE_STAGES;
 
 export const ALERT_TIERS = ["yellow", "red", "overdue"] as const;
 export type AlertTier = (typeof ALERT_TIERS)[number];

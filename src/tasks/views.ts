@@ -1,6 +1,6 @@
 // What the API shows of tasks and the timeline. No database imports: the web app uses the same schemas.
 import { z } from "zod";
-import { DEADLINE_STAGES } from "../deadlines/schema.js";
+import { DEADLINE_STAGES } from "../deadlines/stages.js";
 import { ASSIGNED_VIA, HANDLING_LEVELS, TASK_STATES, URGENCIES } from "./states.js";
 
 export const DEADLINE_TIERS = ["green", "yellow", "red", "overdue"] as const;
