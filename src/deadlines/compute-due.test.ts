@@ -87,6 +87,15 @@ describe("computeDue", () => {
     expect(hotline.yellowAt).toEqual(new Date(from.getTime() + 0.5 * (hotline.dueAt.getTime() - from.getTime())));
   });
 
+  it("a work order's own 办理时限 sets its handling limit, not the other stages'", async () => {
+    const from = bj("2026-03-02T09:00:00"); // Monday
+    const own = await computeDue(t.db, { ...base, stage: "handle", channel: "12345", ownLimitDays: 3, from });
+    expect(own.dueAt).toEqual(bj("2026-03-05T09:00:00"));
+    expect(own.basis).toBe("工单自带办理时限：3 个工作日");
+    const accept = await computeDue(t.db, { ...base, stage: "accept", channel: "12345", ownLimitDays: 3, from });
+    expect(accept.dueAt).toEqual(bj("2026-03-03T09:00:00"));
+  });
+
   it("adds approved extension days on the calendar", async () => {
     const from = bj("2026-09-24T09:00:00"); // Thursday before 中秋 and 国庆
     const plain = await computeDue(t.db, { ...base, stage: "verify", from });

@@ -14,6 +14,8 @@ export interface DueInput {
   from: Date;
   /** Approved extensions, in working days. */
   extraWorkingDays?: number;
+  /** A handling limit the record itself sets, in working days (a 12345 work order's 办理时限); it wins over the rules. */
+  ownLimitDays?: number | null;
 }
 
 export interface Due {
@@ -95,15 +97,16 @@ export function addWorkingDays(cal: Calendar, from: Date, n: number): Date {
 
 export async function computeDue(db: DbOrTx, input: DueInput): Promise<Due> {
   const rules = await db.select().from(deadlineRules);
-  const rule = pickRule(rules, input);
-  const amount = rule?.amount ?? FALLBACK[input.stage].amount;
-  const unit = rule?.unit ?? FALLBACK[input.stage].unit;
+  const own = input.stage === "handle" && input.ownLimitDays ? input.ownLimitDays : null;
+  const rule = own ? null : pickRule(rules, input);
+  const amount = own ?? rule?.amount ?? FALLBACK[input.stage].amount;
+  const unit = own ? "working_days" : (rule?.unit ?? FALLBACK[input.stage].unit);
   const extra = input.extraWorkingDays ?? 0;
   const cal = await loadCalendar(db, input.from, Math.ceil((unit === "working_days" ? amount : 0) + extra) * 3 + 30);
   let dueAt = unit === "hours" ? new Date(input.from.getTime() + amount * 3_600_000) : addWorkingDays(cal, input.from, amount);
   if (extra > 0) dueAt = addWorkingDays(cal, dueAt, extra);
   const span = dueAt.getTime() - input.from.getTime();
   const at = (share: number) => new Date(input.from.getTime() + Math.round(span * share));
-  const basis = `${rule?.note || (rule ? "办理时限" : "默认时限")}：${amount} ${unit === "hours" ? "小时" : "个工作日"}${extra ? `（延期 ${extra} 个工作日）` : ""}`;
+  const basis = `${own ? "工单自带办理时限" : rule?.note || (rule ? "办理时限" : "默认时限")}：${amount} ${unit === "hours" ? "小时" : "个工作日"}${extra ? `（延期 ${extra} 个工作日）` : ""}`;
   return { dueAt, yellowAt: at(rule?.yellowAt ?? 0.5), redAt: at(rule?.redAt ?? 0.8), ruleId: rule?.id ?? null, basis };
 }

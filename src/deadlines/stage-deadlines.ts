@@ -14,6 +14,8 @@ export interface StageStart {
   urgency: Urgency;
   /** The channel whose own time limit applies (12345's 办理时限). */
   channel: string | null;
+  /** The record's own handling limit in working days (12345's 办理时限), if it sets one. */
+  ownLimitDays?: number | null;
   from: Date;
 }
 

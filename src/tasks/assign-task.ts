@@ -8,7 +8,7 @@ import { notifyUnit } from "../notifications/notify.js";
 import { regionNodes } from "../regions/schema.js";
 import type { Ctx } from "../server/context.js";
 import { units } from "../units/schema.js";
-import { caseChannel, loadTaskForAction, requireState, streetCentreUnitId, type LoadedTask } from "./load-task.js";
+import { caseTimeFacts, loadTaskForAction, requireState, streetCentreUnitId, type LoadedTask } from "./load-task.js";
 import { tasks } from "./schema.js";
 import { appendCaseEvent } from "./timeline.js";
 
@@ -25,7 +25,7 @@ async function assignPosted(ctx: Ctx, { task, caseRow }: LoadedTask, unitId: num
   await ctx.tx.update(tasks).set({ state: "assigned", unitId, assignedVia: via, assignedAt: ctx.now, updatedAt: ctx.now }).where(eq(tasks.id, task.id));
   await ctx.tx.update(cases).set({ leadUnitId: unitId, updatedAt: ctx.now }).where(eq(cases.id, task.caseId));
   await startStageDeadline(ctx, {
-    taskId: task.id, stage: "accept", category: caseRow.category, level: task.level, urgency: task.urgency, channel: await caseChannel(ctx.tx, task.caseId), from: ctx.now,
+    taskId: task.id, stage: "accept", category: caseRow.category, level: task.level, urgency: task.urgency, ...(await caseTimeFacts(ctx.tx, task.caseId)), from: ctx.now,
   });
   await appendCaseEvent(ctx, { caseId: task.caseId, taskId: task.id, unitId, kind: "assigned", detail: { unitId, via, note: note ?? null } });
   await notifyUnit(ctx, unitId, { kind: "task.assigned", title: `新交办案件 ${caseRow.code}`, body: caseRow.title, caseId: task.caseId, taskId: task.id });

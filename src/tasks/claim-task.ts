@@ -8,7 +8,7 @@ import { AppError } from "../errors/catalogue.js";
 import { notifyUnit } from "../notifications/notify.js";
 import { actorLabel, type Ctx } from "../server/context.js";
 import { units } from "../units/schema.js";
-import { caseChannel, loadTaskForAction } from "./load-task.js";
+import { caseTimeFacts, loadTaskForAction } from "./load-task.js";
 import { claimAttempts, tasks } from "./schema.js";
 import { appendCaseEvent } from "./timeline.js";
 
@@ -31,7 +31,7 @@ export async function claimTask(ctx: Ctx, taskId: number): Promise<{ taskId: num
   await ctx.tx.insert(claimAttempts).values({ taskId: task.id, unitId, actorLabel: actorLabel(ctx.actor), won: true, at: ctx.now });
   const [{ n }] = await ctx.tx.select({ n: count() }).from(claimAttempts).where(eq(claimAttempts.taskId, task.id));
   await startStageDeadline(ctx, {
-    taskId: task.id, stage: "accept", category: caseRow.category, level: task.level, urgency: task.urgency, channel: await caseChannel(ctx.tx, task.caseId), from: ctx.now,
+    taskId: task.id, stage: "accept", category: caseRow.category, level: task.level, urgency: task.urgency, ...(await caseTimeFacts(ctx.tx, task.caseId)), from: ctx.now,
   });
   await appendCaseEvent(ctx, {
     caseId: task.caseId, taskId: task.id, unitId, kind: "claimed",

@@ -57,15 +57,19 @@ export async function streetCentreUnitId(db: DbOrTx, regionPath: string): Promis
   return row?.id ?? null;
 }
 
-/** The channel whose time limits apply: that of the case's first record (a 12345 work order keeps 12345's 办理时限). */
-export async function caseChannel(db: DbOrTx, caseId: number): Promise<string | null> {
+/**
+ * What a case's time limits depend on besides its type and level: the channel of its first record (12345 keeps
+ * 12345's limits) and the limit that record itself sets, if any (a 12345 work order's 办理时限 in days, `blsx`).
+ */
+export async function caseTimeFacts(db: DbOrTx, caseId: number): Promise<{ channel: string | null; ownLimitDays: number | null }> {
   const [row] = await db
-    .select({ channel: records.channel })
+    .select({ channel: records.channel, extra: records.extra })
     .from(records)
     .where(and(eq(records.caseId, caseId), eq(records.isCurrent, true)))
     .orderBy(asc(records.reportedAt))
     .limit(1);
-  return row?.channel ?? null;
+  const days = Number(String(row?.extra?.blsx ?? "").replace(/[^\d.]/g, ""));
+  return { channel: row?.channel ?? null, ownLimitDays: Number.isFinite(days) && days >= 1 && days <= 365 ? Math.round(days) : null };
 }
 
 /** Keeps the case's status in step with its lead task. */

@@ -8,7 +8,7 @@ import { notifyUnit } from "../notifications/notify.js";
 import { regionNodes } from "../regions/schema.js";
 import type { Ctx } from "../server/context.js";
 import type { UnitKind } from "../units/kinds.js";
-import { caseChannel } from "./load-task.js";
+import { caseTimeFacts } from "./load-task.js";
 import { tasks } from "./schema.js";
 import type { AssignedVia, HandlingLevel, Urgency } from "./states.js";
 import { appendCaseEvent } from "./timeline.js";
@@ -35,8 +35,7 @@ export async function openLeadTask(ctx: Ctx, input: OpenLeadTask): Promise<{ tas
     .for("update", { of: cases });
   if (!kase) throw new AppError("NOT_FOUND");
   const urgency = input.urgency ?? "normal";
-  const channel = await caseChannel(ctx.tx, kase.id);
-  const facts = { category: kase.category, level: input.level, urgency, channel } as const;
+  const facts = { category: kase.category, level: input.level, urgency, ...(await caseTimeFacts(ctx.tx, kase.id)) } as const;
   const posted = input.unitId == null;
   const claimDue = posted ? await computeDue(ctx.tx, { stage: "claim", ...facts, from: ctx.now }) : null;
 

@@ -5,7 +5,7 @@ import { endAllDeadlines, endStageDeadline, startStageDeadline } from "../deadli
 import { AppError } from "../errors/catalogue.js";
 import { notifyUnit } from "../notifications/notify.js";
 import type { Ctx } from "../server/context.js";
-import { caseChannel, loadTaskForAction, requireState, syncCaseStatus } from "./load-task.js";
+import { caseTimeFacts, loadTaskForAction, requireState, syncCaseStatus } from "./load-task.js";
 import { caseEvents, tasks } from "./schema.js";
 import { appendCaseEvent } from "./timeline.js";
 
@@ -21,7 +21,7 @@ export async function verifyTask(ctx: Ctx, taskId: number, input: { approve: boo
   } else {
     await ctx.tx.update(tasks).set({ state: "in_progress", resolvedAt: null, updatedAt: ctx.now }).where(eq(tasks.id, task.id));
     await startStageDeadline(ctx, {
-      taskId: task.id, stage: "handle", category: caseRow.category, level: task.level, urgency: task.urgency, channel: await caseChannel(ctx.tx, task.caseId), from: ctx.now,
+      taskId: task.id, stage: "handle", category: caseRow.category, level: task.level, urgency: task.urgency, ...(await caseTimeFacts(ctx.tx, task.caseId)), from: ctx.now,
     });
     await appendCaseEvent(ctx, { caseId: task.caseId, taskId: task.id, unitId: task.unitId, kind: "verify_rejected", detail: { note: input.note ?? null } });
     await syncCaseStatus(ctx, task.caseId, "in_progress");

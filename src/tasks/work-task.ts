@@ -5,7 +5,7 @@ import { endAllDeadlines, endStageDeadline, startStageDeadline } from "../deadli
 import { notifyUnit } from "../notifications/notify.js";
 import { rerouteAfterReturn } from "../routing/route-case.js";
 import type { Ctx } from "../server/context.js";
-import { caseChannel, loadTaskForAction, requireOwnUnit, requireState, streetCentreUnitId, syncCaseStatus, type LoadedTask } from "./load-task.js";
+import { caseTimeFacts, loadTaskForAction, requireOwnUnit, requireState, streetCentreUnitId, syncCaseStatus, type LoadedTask } from "./load-task.js";
 import { tasks } from "./schema.js";
 import { appendCaseEvent } from "./timeline.js";
 
@@ -16,7 +16,7 @@ async function loadOwn(ctx: Ctx, taskId: number): Promise<LoadedTask> {
 }
 
 const stageFacts = async (ctx: Ctx, { task, caseRow }: LoadedTask) => ({
-  category: caseRow.category, level: task.level, urgency: task.urgency, channel: await caseChannel(ctx.tx, task.caseId), from: ctx.now,
+  category: caseRow.category, level: task.level, urgency: task.urgency, ...(await caseTimeFacts(ctx.tx, task.caseId)), from: ctx.now,
 });
 
 export async function acceptTask(ctx: Ctx, taskId: number): Promise<void> {
