@@ -1,5 +1,5 @@
 // Tasks: the unit's inbox, the claim board, each step of a task, and a case's tasks and timeline.
-import { and, asc, desc, eq, lt, notInArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { scopeCondition } from "../accounts/policies.js";
 import { loadCaseInScope } from "../cases/routes.js";
@@ -111,7 +111,8 @@ export function registerTaskRoutes(app: App, services: Services) {
           .from(caseEvents)
           .leftJoin(units, eq(units.id, caseEvents.unitId))
           .where(eq(caseEvents.caseId, req.params.id))
-          .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+          // A routing decision and the assignment it made share a moment: the decision reads first.
+          .orderBy(asc(caseEvents.at), sql`${caseEvents.kind} IN ('routed', 'rerouted', 'escalated', 'pushed_down') DESC`, asc(caseEvents.id));
         return {
           items: rows.map(({ e, unitName }) => ({
             id: e.id,

@@ -18,7 +18,7 @@ export function CaseHandlingPanel({ caseId, closed }: { caseId: number; closed: 
   return (
     <>
       <Card title="承办任务" style={{ marginBottom: 16 }} extra={canDispatch && !closed && <Button onClick={() => setPosting(true)}>发布揭榜</Button>}>
-        <TaskTable items={tasks.data?.items ?? []} loading={tasks.isLoading} />
+        <TaskTable items={tasks.data?.items ?? []} loading={tasks.isLoading} inCase />
       </Card>
       <Card title="处置时间轴" style={{ marginBottom: 16 }}>
         {timeline.data?.items.length ? (
@@ -28,7 +28,7 @@ export function CaseHandlingPanel({ caseId, closed }: { caseId: number; closed: 
                 <>
                   <Typography.Text strong>{e.kindName}</Typography.Text> {e.unitName && <Typography.Text>· {e.unitName}</Typography.Text>}
                   <br />
-                  <Typography.Text type="secondary">{dayjs(e.at).format("YYYY-MM-DD HH:mm")} · {e.actorLabel}</Typography.Text>
+                  <Typography.Text type="secondary">{dayjs(e.at).format("YYYY-MM-DD HH:mm")} · {e.actorLabel.startsWith("system:") ? "系统自动" : e.actorLabel}</Typography.Text>
                   {describe(e.detail) && <div>{describe(e.detail)}</div>}
                 </>
               ),

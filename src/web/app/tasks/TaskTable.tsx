@@ -7,7 +7,8 @@ import { TaskActions } from "./TaskActions.js";
 import { levelName, TaskStateTag, TierTag, viaName } from "./labels.js";
 import type { Task } from "./task-api.js";
 
-export function TaskTable({ items, loading, board }: { items: Task[]; loading?: boolean; board?: boolean }) {
+/** `inCase`: on a case's own page, where the case column would repeat itself. */
+export function TaskTable({ items, loading, board, inCase }: { items: Task[]; loading?: boolean; board?: boolean; inCase?: boolean }) {
   return (
     <Table<Task>
       rowKey="id"
@@ -16,7 +17,9 @@ export function TaskTable({ items, loading, board }: { items: Task[]; loading?: 
       dataSource={items}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
+        ...(inCase ? [{ title: "承办角色", render: (_: unknown, t: Task) => (t.role === "lead" ? "主办" : "协办"), width: 90 }] : []),
         {
+          hidden: inCase,
           title: "案件",
           render: (_, t) => (
             <>
@@ -26,8 +29,8 @@ export function TaskTable({ items, loading, board }: { items: Task[]; loading?: 
             </>
           ),
         },
-        { title: "类别", render: (_, t) => (t.category && isCategory(t.category) ? CATEGORY_NAMES[t.category] : "待分类"), width: 110 },
-        { title: "地点", dataIndex: "regionName", width: 120 },
+        { hidden: inCase, title: "类别", render: (_, t) => (t.category && isCategory(t.category) ? CATEGORY_NAMES[t.category] : "待分类"), width: 110 },
+        { hidden: inCase, title: "地点", dataIndex: "regionName", width: 120 },
         board
           ? { title: "认领截止", render: (_, t) => (t.claimDeadline ? dayjs(t.claimDeadline).format("MM-DD HH:mm") : "—"), width: 110 }
           : { title: "承办", render: (_, t) => <>{t.unitName ?? "—"}{t.role === "co" && <Tag style={{ marginLeft: 4 }}>协办</Tag>}<br /><Typography.Text type="secondary">{viaName(t)}</Typography.Text></>, width: 170 },
