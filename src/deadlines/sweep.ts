@@ -18,6 +18,7 @@ import { escalateCase } from "../routing/route-case.js";
 import type { Ctx } from "../server/context.js";
 import { beijingTime } from "../supervision/beijing-time.js";
 import { issueSupervisionOrder } from "../supervision/issue-order.js";
+import { addWorkingDays, loadCalendar } from "./compute-due.js";
 import { streetCentreUnitId } from "../tasks/load-task.js";
 import { tasks } from "../tasks/schema.js";
 import { appendCaseEvent } from "../tasks/timeline.js";
@@ -157,12 +158,17 @@ async function act(ctx: Ctx, tier: AlertTier, x: Target) {
       return;
     case "red": {
       await appendCaseEvent(ctx, { ...event, kind: "deadline_red", detail: { stage, dueAt: dueAt.toISOString() } });
+      const late = dueAt <= ctx.now;
+      const answerBy = late ? addWorkingDays(await loadCalendar(ctx.tx, ctx.now, 30), ctx.now, 1) : dueAt;
       await issueSupervisionOrder(ctx, {
         caseId: task.caseId,
         taskId: task.id,
         unitId: x.unitId,
-        demand: `案件 ${x.code}「${x.title}」${stageName}即将超期，请于 ${due} 前${todo}`,
-        dueAt,
+        demand: late
+          ? `案件 ${x.code}「${x.title}」${stageName}已于 ${due} 超期，请于 ${beijingTime(answerBy)} 前${todo}并回复`
+          : `案件 ${x.code}「${x.title}」${stageName}即将超期，请于 ${due} 前${todo}`,
+        // An order noticed only after the deadline (the app was down) still gives the unit a working day to answer.
+        dueAt: answerBy,
         source: "deadline",
       });
       return;

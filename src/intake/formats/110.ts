@@ -13,6 +13,7 @@ export const format110: ChannelFormat = {
   idField: "接警编号",
   headerFields: HEADER,
   required: REQUIRED,
+  addressMeans: "matter", // 事发地址
   map: (f) =>
     mapWith(f, REQUIRED, {}, () => ({
       externalId: text(f["接警编号"]) ?? "",

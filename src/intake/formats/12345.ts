@@ -14,6 +14,7 @@ export const format12345: ChannelFormat = {
   idField: "gdbh",
   headerFields: HEADER,
   required: REQUIRED,
+  addressMeans: "matter", // sfdz 事发地址
   map: (f) =>
     mapWith(f, REQUIRED, LABELS, () => ({
       externalId: text(f.gdbh) ?? "",

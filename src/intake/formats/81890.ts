@@ -13,6 +13,7 @@ export const format81890: ChannelFormat = {
   idField: "服务单号",
   headerFields: HEADER,
   required: REQUIRED,
+  addressMeans: "party", // 地址: the caller's, beside 求助人 and 电话
   map: (f) =>
     mapWith(f, REQUIRED, {}, () => ({
       externalId: text(f["服务单号"]) ?? "",

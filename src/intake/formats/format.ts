@@ -13,8 +13,16 @@ export interface ChannelFormat {
   /** The CSV header or the top-level JSON keys the channel sends, for telling a file's channel by its content. */
   headerFields?: string[];
   required: string[];
+  /**
+   * What the address field says. `matter`: where the matter is (事发地址, 问题属地, the employer's address), at
+   * whatever detail; `party`: where a party lives or can be reached (住址, an applicant's address), which may be far
+   * from the matter; `none`: the channel sends no place. standardise reads the story's own places accordingly.
+   */
+  addressMeans: AddressMeaning;
   map(fields: Record<string, unknown>): MapResult;
 }
+
+export type AddressMeaning = "matter" | "party" | "none";
 
 export type Fields = Record<string, unknown>;
 

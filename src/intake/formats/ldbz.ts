@@ -13,6 +13,7 @@ export const formatLdbz: ChannelFormat = {
   idField: "投诉编号",
   headerFields: HEADER,
   required: REQUIRED,
+  addressMeans: "matter", // 单位地址: the employer's, where the work was
   map: (f) =>
     mapWith(f, REQUIRED, {}, () => {
       const amount = raw(f["欠薪金额(元)"]);

@@ -14,6 +14,7 @@ export const formatOdr: ChannelFormat = {
   idField: "caseNo",
   headerFields: HEADER,
   required: REQUIRED,
+  addressMeans: "party", // the applicant's address
   map: (f) =>
     mapWith(f, REQUIRED, LABELS, () => {
       const a = obj(f.applicant);

@@ -51,6 +51,8 @@ export function ownFormFormat(code: (typeof OWN_CHANNELS)[number], takenBy?: "gr
     idField: "id",
     headerFields: takenBy ? [...COMMON, takenBy] : COMMON,
     required: REQUIRED,
+    // The forms ask where the matter is, not where the reporter lives.
+    addressMeans: "matter",
     map: (f) =>
       mapWith(f, REQUIRED, LABELS, () => ({
         externalId: text(f.id) ?? "",

@@ -34,6 +34,7 @@ export const formatRmtj: ChannelFormat = {
   idField: "ajbh",
   headerFields: HEADER,
   required: REQUIRED,
+  addressMeans: "none",
   map: (f) =>
     mapWith(f, REQUIRED, LABELS, () => ({
       externalId: text(f.ajbh) ?? "",

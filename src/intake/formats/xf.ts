@@ -14,6 +14,7 @@ export const formatXf: ChannelFormat = {
   idField: "编号",
   headerFields: HEADER,
   required: REQUIRED,
+  addressMeans: "party", // 住址: the petitioner's home
   map: (f) =>
     mapWith(f, REQUIRED, LABELS, () => ({
       externalId: text(f["编号"]) ?? "",

@@ -14,6 +14,7 @@ export const formatZlf: ChannelFormat = {
   idField: "xfjbh",
   headerFields: HEADER,
   required: REQUIRED,
+  addressMeans: "matter", // wtsd 问题属地: the area the problem belongs to, often only the street or community
   map: (f) =>
     mapWith(f, REQUIRED, LABELS, () => ({
       externalId: text(f.xfjbh) ?? "",
