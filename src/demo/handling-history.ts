@@ -17,6 +17,21 @@ import { tasks } from "../tasks/schema.js";
 import { closeTask, verifyTask } from "../tasks/verify-task.js";
 import { acceptTask, reportCoPart, resolveTask, returnTask, startTask } from "../tasks/work-task.js";
 import { units } from "../units/schema.js";
+import { accounts } from "../accounts/schema.js";
+import { regionNodes } from "../regions/schema.js";
+import { claimTask } from "../tasks/claim-task.js";
+import type { Actor } from "../server/context.js";
+
+/** A demo account as the actor of its own steps (claims are made by a unit's account). */
+async function accountActor(db: Db, username: string): Promise<Actor | null> {
+  const [a] = await db
+    .select({ a: accounts, path: regionNodes.path })
+    .from(accounts)
+    .innerJoin(regionNodes, eq(regionNodes.id, accounts.regionNodeId))
+    .where(eq(accounts.username, username));
+  if (!a) return null;
+  return { kind: "account", id: a.a.id, username: a.a.username, displayName: a.a.displayName, role: a.a.role, unitId: a.a.unitId, regionNodeId: a.a.regionNodeId, regionPath: a.path, sessionId: null };
+}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -47,6 +62,7 @@ export interface HistorySummary {
 export async function simulateHandlingHistory(db: Db, cipher: Cipher, now = new Date()): Promise<HistorySummary> {
   const summary: HistorySummary = { cases: 0, closed: 0, open: 0, posted: 0, alerts: 0 };
   const [centre] = await db.select({ id: units.id }).from(units).where(eq(units.kind, "street_centre")).limit(1);
+  const claimer = await accountActor(db, "jingban");
   const list = await db
     .select({ id: cases.id, code: cases.code, first: cases.firstReportedAt, opened: cases.openedAt })
     .from(cases)
@@ -83,7 +99,10 @@ export async function simulateHandlingHistory(db: Db, cipher: Cipher, now = new 
         summary.posted++;
         return;
       }
-      await at(step(6), (ctx) => assignTask(ctx, task!.id, { unitId: centre.id, note: "社治中心直接承办" }));
+      // About half are claimed on the board by the judicial office (its demo account), the rest assigned.
+      const claimant = claimer && roll(c.code, "claim") < 0.5 && (!task.eligibleKinds.length || task.eligibleKinds.includes("judicial")) ? claimer : null;
+      if (claimant) await at(step(3), (ctx) => claimTask({ ...ctx, actor: claimant }, task!.id));
+      else await at(step(6), (ctx) => assignTask(ctx, task!.id, { unitId: centre.id, note: "社治中心直接承办" }));
     }
     // A few older cases were returned once by the unit first reached, then routed on.
     if (ageDays >= 20 && roll(c.code, "return") < 0.05) {

@@ -21,11 +21,12 @@ export function TaskTable({ items, loading, board, inCase }: { items: Task[]; lo
         {
           hidden: inCase,
           title: "案件",
+          width: 260,
           render: (_, t) => (
             <>
               <Link to={`/cases/${t.caseId}`}>{t.caseCode}</Link> {t.urgency === "urgent" && <Tag color="red">紧急</Tag>}
               <br />
-              <Typography.Text type="secondary">{t.caseTitle}</Typography.Text>
+              <Typography.Text type="secondary" ellipsis={{ tooltip: t.caseTitle }} style={{ maxWidth: 240 }}>{t.caseTitle}</Typography.Text>
             </>
           ),
         },
