@@ -32,6 +32,11 @@ export const ACTIONS = {
   "assessment.read": "查看奖惩考核台账与排名",
   "notifications.read": "查看站内通知",
   "webhooks.manage": "维护单位推送地址（Webhook）",
+  "mediators.read": "查看调解员名录与画像",
+  "mediators.manage": "维护调解员队伍",
+  "mediation.manage": "组建调解小组、安排调解、记录笔录、制作调解协议书、司法确认、诉调衔接",
+  "mediation.request": "申请指定信任的调解员",
+  "mediation.respond": "调解员接受或谢绝指定",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -69,6 +74,11 @@ export const PERMISSIONS: Record<Action, Record<Role, boolean>> = {
   "assessment.read": row(Y, Y, Y, Y, Y, Y, Y, Y, _),
   "notifications.read": row(Y, Y, Y, Y, Y, Y, Y, Y, Y),
   "webhooks.manage": row(_, _, _, Y, _, _, _, Y, _),
+  "mediators.read":  row(Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  "mediators.manage": row(Y, _, _, _, _, _, _, Y, _),
+  "mediation.manage": row(Y, Y, Y, Y, Y, _, _, _, _),
+  "mediation.request": row(Y, _, _, _, _, Y, _, _, Y),
+  "mediation.respond": row(_, _, _, _, Y, _, _, _, _),
 };
 
 function row(

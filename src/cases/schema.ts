@@ -40,6 +40,8 @@ export const cases = pgTable(
     handlingLevel: text(),
     /** Three-colour risk (red / yellow / green), set by the risk rules; null until scored. */
     riskLevel: text({ enum: ["red", "yellow", "green"] }),
+    /** Where the case stands in the ODR funnel (mediation/kinds.ts MEDIATION_STAGES); null before mediation starts. */
+    mediationStage: text(),
   },
   (t) => [
     index("cases_region_idx").on(t.regionNodeId),

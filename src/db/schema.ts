@@ -12,3 +12,4 @@ export * from "../deadlines/schema.js";
 export * from "../supervision/schema.js";
 export * from "../assessment/schema.js";
 export * from "../notifications/schema.js";
+export * from "../mediation/schema.js";
