@@ -12,12 +12,25 @@ import { regionNodes } from "../regions/schema.js";
 import type { App } from "../server/app.js";
 import { inTransaction, type Actor, type Services } from "../server/context.js";
 import { units } from "../units/schema.js";
+import { mediationTeamMembers, mediationTeams, mediators } from "../mediation/schema.js";
 import { CATEGORIES, CATEGORY_NAMES, isCategory } from "./categories.js";
 import { caseChanges, caseMatches, caseParties, cases, CASE_STATUSES } from "./schema.js";
 import { listDuplicates } from "./routes/duplicate-routes.js";
 import { CaseDetailView, CaseSummaryView } from "./views.js";
 
-export const caseScope = (actor: Actor) => and(isNull(cases.mergedIntoId), scopeCondition(actor, cases.regionNodeId, cases.leadUnitId));
+/**
+ * Cases the actor may see: by place or lead unit (scopeCondition), and for a mediator also the cases whose active
+ * mediation team they are on, wherever those lie.
+ */
+export const caseScope = (actor: Actor) => {
+  const byPlace = scopeCondition(actor, cases.regionNodeId, cases.leadUnitId);
+  const onTeam =
+    actor.kind === "account" && actor.role === "mediator"
+      ? sql`EXISTS (SELECT 1 FROM ${mediationTeams} t JOIN ${mediationTeamMembers} m ON m.team_id = t.id JOIN ${mediators} md ON md.id = m.mediator_id
+                     WHERE t.case_id = ${cases.id} AND t.status = 'active' AND md.account_id = ${actor.id})`
+      : undefined;
+  return and(isNull(cases.mergedIntoId), onTeam ? or(byPlace, onTeam) : byPlace);
+};
 
 const columns = { case: cases, regionName: regionNodes.name, leadUnitName: units.name };
 type Row = { case: typeof cases.$inferSelect; regionName: string; leadUnitName: string | null };
