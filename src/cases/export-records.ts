@@ -12,7 +12,10 @@ export interface ExportedRecord {
   riskLevel: string | null;
   communityCode: string | null;
   gridCode: string | null;
+  /** The natural persons the record names, as the person index knows them. */
   personIds: number[];
+  /** The companies and organisations it names. */
+  orgIds: number[];
 }
 
 export async function* exportRecords(db: Db): AsyncGenerator<ExportedRecord> {
@@ -22,11 +25,12 @@ export async function* exportRecords(db: Db): AsyncGenerator<ExportedRecord> {
   for (;;) {
     const { rows } = await db.$client.query<{
       id: number; channel: string; external_id: string; case_id: number | null; root: number | null; category: string | null;
-      risk: string | null; record_region: number | null; case_region: number | null; person_ids: number[] | null;
+      risk: string | null; record_region: number | null; case_region: number | null; person_ids: number[] | null; org_ids: number[] | null;
     }>(
       `SELECT r.id, r.channel, r.external_id, r.case_id, COALESCE(c.root_case_id, c.id) AS root, c.category,
               NULL::text AS risk, r.region_node_id AS record_region, c.region_node_id AS case_region,
-              (SELECT array_agg(DISTINCT rp.person_id) FROM record_people rp WHERE rp.record_id = r.id AND rp.person_id IS NOT NULL) AS person_ids
+              (SELECT array_agg(DISTINCT rp.person_id) FILTER (WHERE p.kind = 'person') FROM record_people rp JOIN people p ON p.id = rp.person_id WHERE rp.record_id = r.id) AS person_ids,
+              (SELECT array_agg(DISTINCT rp.person_id) FILTER (WHERE p.kind = 'company') FROM record_people rp JOIN people p ON p.id = rp.person_id WHERE rp.record_id = r.id) AS org_ids
          FROM records r LEFT JOIN cases c ON c.id = r.case_id
         WHERE r.is_current AND r.id > $1 ORDER BY r.id LIMIT $2`,
       [after, pageSize],
@@ -47,6 +51,7 @@ export async function* exportRecords(db: Db): AsyncGenerator<ExportedRecord> {
         communityCode: tree.code(community),
         gridCode: tree.code(grid),
         personIds: (r.person_ids ?? []).map(Number).sort((a, b) => a - b),
+        orgIds: (r.org_ids ?? []).map(Number).sort((a, b) => a - b),
       };
     }
     if (rows.length < pageSize) return;

@@ -118,4 +118,20 @@ describe("the person index (resolveMention, through intake and case formation)",
     expect(c).not.toBeNull();
     expect(c).not.toBe(a);
   });
+  it("links a name without numbers or place to the same-named party of the case its record joins", async () => {
+    const place = places[14];
+    await ingest(t, [
+      order12345({ id: "P7-A", at: "2025-07-01T09:00:00", name: "黄立新", phone: "13957407071", text: "楼上邻居家卫生间漏水渗到我家天花板，墙面发霉", address: at(place) }),
+      // A mediation register entry: names only, no address, so no community to match the name in.
+      mediation({ id: "P7-B", at: "2025-07-04", parties: [{ xm: "黄立新" }, { xm: "钱学军", js: "被申请人" }], text: "申请人与被申请人系上下楼邻居，被申请人家卫生间漏水渗到申请人家天花板，墙面发霉" }),
+    ], deps);
+    await formAll(t.db);
+    const [a] = await peopleOf(t, "12345", "P7-A");
+    const [b, other] = await peopleOf(t, "rmtj", "P7-B");
+    expect(a).not.toBeNull();
+    expect(b).toBe(a);
+    expect(other).not.toBe(a);
+    const { rows } = await t.db.$client.query(`SELECT DISTINCT case_id FROM records WHERE external_id IN ('P7-A', 'P7-B')`);
+    expect(rows).toHaveLength(1);
+  });
 });

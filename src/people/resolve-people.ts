@@ -1,7 +1,8 @@
 // The person index: each name in a record is linked to one person, however it was written.
 // Strongest evidence first: ID number, credit code, phone (with a compatible name), masked ID + phone or surname,
 // then full name within the same community. A bare title (王先生, 李某) with no number names nobody yet: case
-// formation links it to the case's party with that surname (linkTitleOnlyMentions).
+// formation links it to the case's party with that surname, and a full name new to its community to the case's party of
+// that name (cases/formation/link-people.ts).
 import type { PoolClient } from "pg";
 
 export interface Mention {
@@ -21,6 +22,8 @@ export interface Mention {
   idNumberMasked: string | null;
   phoneEnc: string | null;
   phoneMasked: string | null;
+  /** mobile / landline / invalid / empty: a mobile number is one person's, a landline a household's. */
+  phoneStatus?: string | null;
   addressText: string | null;
 }
 
@@ -63,8 +66,12 @@ function compatible(m: Mention, p: PersonRow): boolean {
 
 const SELECT = `SELECT id, name, name_key, surname, id_number_hash, phone_hash, credit_code, community_id FROM people WHERE merged_into_id IS NULL AND `;
 
-/** Finds or creates the person a mention names; null for a bare title without numbers (linked later). */
-export async function resolveMention(client: PoolClient, m: Mention, communityId: number | null): Promise<PersonLink | null> {
+/**
+ * Finds or creates the person a mention names; null for a bare title without numbers (linked later). With
+ * `deferNameOnly`, a full name without numbers that matches nobody in its community is not created either: case
+ * formation first looks for that name among the parties of the case the record joins (createPerson otherwise).
+ */
+export async function resolveMention(client: PoolClient, m: Mention, communityId: number | null, opts: { deferNameOnly?: boolean } = {}): Promise<PersonLink | null> {
   // One indexed query for every key the mention carries; the order of evidence is applied below.
   const fullName = m.nameKey && !m.titleOnly && m.nameKey.length >= 2 ? m.nameKey : null;
   const { rows } = await client.query<PersonRow & { kind: string; id_partial_hash: string | null }>(
@@ -99,8 +106,13 @@ export async function resolveMention(client: PoolClient, m: Mention, communityId
     );
     if (found.length === 1) return enrich(client, found[0], m, "name_address");
   }
-  const identified = m.idNumberHash || m.phoneHash || (m.creditCode && m.creditCodeValid) || m.idPartialHash || (m.nameKey && !m.titleOnly);
-  if (!identified) return null;
+  const numbered = m.idNumberHash || m.phoneHash || (m.creditCode && m.creditCodeValid) || m.idPartialHash;
+  if (!numbered && (!(m.nameKey && !m.titleOnly) || (opts.deferNameOnly && !m.isOrganisation))) return null;
+  return { personId: await createPerson(client, m, communityId), how: "new" };
+}
+
+/** A new person (or company) from a mention, numbers as the mention carries them. */
+export async function createPerson(client: PoolClient, m: Mention, communityId: number | null): Promise<number> {
   const created = await client.query<{ id: number }>(
     `INSERT INTO people (kind, name, name_key, surname, id_number_enc, id_number_hash, id_number_masked, id_partial_hash,
                          phone_enc, phone_hash, phone_masked, credit_code, address_text, community_id, region_node_id)
@@ -122,7 +134,13 @@ export async function resolveMention(client: PoolClient, m: Mention, communityId
       communityId,
     ],
   );
-  return { personId: created.rows[0].id, how: "new" };
+  return created.rows[0].id;
+}
+
+/** Links a mention to a person found another way (by the case it belongs to): the person learns its numbers. */
+export async function linkToPerson(client: PoolClient, personId: number, m: Mention, how: PersonLink["how"]): Promise<PersonLink> {
+  const { rows } = await client.query<PersonRow>(`SELECT id, name, name_key, surname, id_number_hash, phone_hash, credit_code, community_id FROM people WHERE id = $1`, [personId]);
+  return enrich(client, rows[0], m, how);
 }
 
 /** A person found by one key learns the others the mention carries (a full name for a title, a phone …). */

@@ -4,6 +4,7 @@
 import type { Db } from "../../db/client.js";
 import { formRecord, type Decision, type FormationDeps, type RecordRow } from "./form-record.js";
 import { loadTreeIndex } from "./tree.js";
+import { possibleNames } from "./references.js";
 
 const LOCK = 7402;
 
@@ -18,6 +19,7 @@ export interface FormationSummary {
 }
 
 export async function formationDeps(db: Db, classify?: FormationDeps["classify"]): Promise<FormationDeps> {
+  possibleNames(""); // loads jieba's dictionary now rather than during the first record
   return { tree: await loadTreeIndex(db.$client), classify };
 }
 

@@ -1,10 +1,15 @@
 // Forming cases, one record at a time: link its people, find candidate cases through indexes (shared people,
-// the same grid within a time window), score them, then join the best, queue a possible duplicate for staff,
-// or open a new case — a recurrence when the matching case was already closed.
+// parties bearing a name the record gives, the same grid within a time window), score them, then join the best,
+// queue a possible duplicate for staff, or open a new case — a recurrence when the matching case was already
+// closed. Once the case is known, the record's people are linked with its parties in mind (link-people.ts,
+// named-parties.ts).
 import type { PoolClient } from "pg";
 import { resolveMention, surnameOf, type Mention } from "../../people/resolve-people.js";
 import type { MatchEvidence } from "../schema.js";
-import { scoreAgainstCase, THRESHOLDS, type Side } from "./score.js";
+import { scoreAgainstCase, THRESHOLDS, type Side, type SidePerson } from "./score.js";
+import { linkNamedParties } from "./named-parties.js";
+import { foldFreshPeople, linkBareMentions } from "./link-people.js";
+import { possibleNames } from "./references.js";
 import type { TreeIndex } from "./tree.js";
 import { TRIAGE_CONFIDENCE as TRIAGE_BELOW } from "../../classifier/triage.js";
 
@@ -31,7 +36,11 @@ export interface RecordRow {
 
 export type Decision = { caseId: number; decision: "new_case" | "joined" | "recurrence" | "correction"; score: number };
 
-const CASE_WINDOW_DAYS = 120;
+/**
+ * Cases in the record's grid are candidates within this many days. Beyond it the time gap weighs against a match
+ * that place and text alone would have to carry; the cases of the record's people are candidates at any distance.
+ */
+const CASE_WINDOW_DAYS = 45;
 /** Channels whose address is where the matter is (others often give the caller's home). */
 const PLACE_CHANNELS = ["110", "12345", "81890", "ldbz", "grid", "window", "portal"];
 
@@ -39,55 +48,68 @@ export async function formRecord(client: PoolClient, deps: FormationDeps, rec: R
   const thresholds = deps.thresholds ?? THRESHOLDS;
   const communityId = deps.tree.communityOf(rec.region_node_id);
   const mentions = await loadMentions(client, [rec.id]);
-  const linked: Side["people"] = [];
-  const bare: Mention[] = [];
+  const linked: SidePerson[] = [];
+  const bare: (Mention & { surname: string | null })[] = [];
+  /** People new to the index, known by a full name: the case this record joins may already know them by it. */
+  const fresh: { m: Mention; personId: number }[] = [];
+  const found = new Map<number, number>();
   for (const m of mentions) {
-    const link = await resolveMention(client, m, communityId);
+    const link = await resolveMention(client, m, communityId, { deferNameOnly: true });
     if (!link) {
-      bare.push(m);
+      bare.push({ ...m, surname: surnameOf(m.nameKey) });
+      // A full name without numbers, unknown in this community: it still counts as a named party when scoring.
+      if (m.nameKey && !m.titleOnly && !m.isOrganisation) linked.push(sideOf(m, -m.id));
       continue;
     }
-    await client.query(`UPDATE record_people SET person_id = $2 WHERE id = $1`, [m.id, link.personId]);
+    found.set(m.id, link.personId);
     linked.push(sideOf(m, link.personId));
+    if (link.how === "new" && m.nameKey && !m.titleOnly && !m.isOrganisation) fresh.push({ m, personId: link.personId });
   }
+  await setPeople(client, found);
+  // Names to look cases up by: the record's own names new to the index, and the names its story may give.
+  const ownNames = new Set(linked.map((p) => p.fullName));
+  const lookupNames = [
+    ...new Set([
+      ...linked.filter((p) => p.personId < 0 || fresh.some((f) => f.personId === p.personId)).map((p) => p.fullName!),
+      ...possibleNames(rec.narrative_key).filter((n) => !ownNames.has(n)),
+    ]),
+  ];
+  const me: Side & { category: string | null; id: number } = {
+    id: rec.id, narrativeKey: rec.narrative_key, regionNodeId: rec.address_text === null ? null : rec.region_node_id, placeIsMatter: PLACE_CHANNELS.includes(rec.channel), reportedAt: rec.reported_at,
+    categoryWords: rec.category_words, people: linked, category: null,
+  };
+  const people = { me, bare, fresh, communityId };
 
   if (rec.version > 1) {
     const { rows } = await client.query<{ case_id: number }>(
       `SELECT case_id FROM records WHERE channel = $1 AND external_id = $2 AND case_id IS NOT NULL AND id <> $3 ORDER BY version DESC LIMIT 1`,
       [rec.channel, rec.external_id, rec.id],
     );
-    if (rows[0]) return finish(client, deps, rec, rows[0].case_id, "correction", 1, [{ kind: "time", detail: "同一记录的更正版本", weight: 1 }], null, bare);
+    if (rows[0]) {
+      const sides = (await loadCaseSides(client, [rows[0].case_id])).get(rows[0].case_id);
+      return finish(client, deps, rec, rows[0].case_id, "correction", 1, [{ kind: "time", detail: "同一记录的更正版本", weight: 1 }], null, people, sides?.records ?? []);
+    }
   }
 
-  const candidates = await candidateCases(client, deps.tree, rec, linked.map((p) => p.personId));
+  const candidates = await candidateCases(client, deps.tree, rec, linked.map((p) => p.personId).filter((id) => id > 0), lookupNames);
   // The record's own dispute type (when confident) tells a shared person's other matters apart.
   const own = deps.classify?.(rec.narrative, rec.category_words);
-  const me: Side & { category: string | null } = {
-    narrativeKey: rec.narrative_key, regionNodeId: rec.address_text === null ? null : rec.region_node_id, reportedAt: rec.reported_at, categoryWords: rec.category_words, people: linked,
-    category: own && own.confidence >= 0.6 ? own.category : null,
-  };
-  let best: { caseId: number; score: number; evidence: MatchEvidence[]; matched: number | null } | null = null;
+  me.category = own && own.confidence >= 0.6 ? own.category : null;
+  let best: { caseId: number; score: number; evidence: MatchEvidence[]; matched: number | null; case: CaseSides } | null = null;
   if (candidates.length) {
-    const byCase = await loadCaseSides(client, candidates);
-    const categories = new Map(
-      (await client.query<{ id: number; category: string | null; category_confidence: number | null }>(`SELECT id, category, category_confidence FROM cases WHERE id = ANY($1)`, [candidates])).rows.map((c) => [
-        c.id,
-        c.category && (c.category_confidence ?? 0) >= 0.6 ? c.category : null,
-      ]),
-    );
-    for (const [caseId, sides] of byCase) {
-      const s = scoreAgainstCase(me, sides, deps.tree, categories.get(caseId) ?? null);
-      if (!best || s.score > best.score) best = { caseId, score: s.score, evidence: s.evidence, matched: s.matchedRecordId };
+    for (const [caseId, c] of await loadCaseSides(client, candidates)) {
+      const s = scoreAgainstCase(me, c.records, deps.tree, c.category);
+      if (!best || s.score > best.score) best = { caseId, score: s.score, evidence: s.evidence, matched: s.matchedRecordId, case: c };
     }
   }
   if (best && best.score >= thresholds.join) {
-    const { rows } = await client.query<{ closed_at: Date | null; root_case_id: number | null }>(`SELECT closed_at, root_case_id FROM cases WHERE id = $1`, [best.caseId]);
-    const closed = rows[0]?.closed_at;
+    const closed = best.case.closedAt;
     if (closed && rec.reported_at > closed) {
-      const caseId = await openCase(client, deps, rec, { recurrenceOf: best.caseId, root: rows[0].root_case_id ?? best.caseId });
-      return finish(client, deps, rec, caseId, "recurrence", best.score, best.evidence, best.matched, bare);
+      const caseId = await openCase(client, deps, rec, { recurrenceOf: best.caseId, root: best.case.rootCaseId ?? best.caseId });
+      // A flare-up of the same dispute: its people are the earlier case's parties.
+      return finish(client, deps, rec, caseId, "recurrence", best.score, best.evidence, best.matched, people, best.case.records);
     }
-    return finish(client, deps, rec, best.caseId, "joined", best.score, best.evidence, best.matched, bare);
+    return finish(client, deps, rec, best.caseId, "joined", best.score, best.evidence, best.matched, people, best.case.records);
   }
   const caseId = await openCase(client, deps, rec, {});
   if (best && best.score >= thresholds.review) {
@@ -96,17 +118,29 @@ export async function formRecord(client: PoolClient, deps: FormationDeps, rec: R
       [rec.id, caseId, best.caseId, best.score, JSON.stringify(best.evidence)],
     );
   }
-  return finish(client, deps, rec, caseId, "new_case", best?.score ?? 0, best?.evidence ?? [], null, bare);
+  return finish(client, deps, rec, caseId, "new_case", best?.score ?? 0, best?.evidence ?? [], null, people, []);
 }
 
-function sideOf(m: Mention, personId: number): Side["people"][number] {
+function sideOf(m: Pick<Mention, "idNumberHash" | "phoneHash" | "phoneStatus" | "creditCode" | "creditCodeValid" | "nameKey" | "name" | "titleOnly" | "isOrganisation">, personId: number): SidePerson {
   return {
     personId,
     strong: Boolean(m.idNumberHash || m.phoneHash || (m.creditCode && m.creditCodeValid)),
     named: Boolean(m.nameKey && !m.titleOnly && m.nameKey.length >= 2),
     company: m.isOrganisation,
     fullName: m.nameKey && !m.titleOnly && !m.isOrganisation ? m.nameKey : null,
+    nameKey: m.nameKey ?? m.name,
+    surname: m.isOrganisation ? null : surnameOf(m.nameKey ?? m.name),
+    mobile: m.phoneStatus === "mobile" ? m.phoneHash : null,
   };
+}
+
+/** Mention id → person id, in one statement. */
+async function setPeople(client: PoolClient, links: Map<number, number>) {
+  if (!links.size) return;
+  await client.query(
+    `UPDATE record_people rp SET person_id = u.p FROM unnest($1::bigint[], $2::int[]) AS u(id, p) WHERE rp.id = u.id`,
+    [[...links.keys()], [...links.values()]],
+  );
 }
 
 export async function loadMentions(client: PoolClient, recordIds: number[]): Promise<Mention[]> {
@@ -114,7 +148,7 @@ export async function loadMentions(client: PoolClient, recordIds: number[]): Pro
     `SELECT id, record_id AS "recordId", role, name, name_key AS "nameKey", title_only AS "titleOnly", is_organisation AS "isOrganisation",
             id_number_hash AS "idNumberHash", id_partial_hash AS "idPartialHash", phone_hash AS "phoneHash", credit_code AS "creditCode",
             credit_code_valid AS "creditCodeValid", id_number_enc AS "idNumberEnc", id_number_masked AS "idNumberMasked",
-            phone_enc AS "phoneEnc", phone_masked AS "phoneMasked", address_text AS "addressText", person_id AS "personId"
+            phone_enc AS "phoneEnc", phone_masked AS "phoneMasked", phone_status AS "phoneStatus", address_text AS "addressText", person_id AS "personId"
        FROM record_people WHERE record_id = ANY($1) ORDER BY id`,
     [recordIds],
   );
@@ -124,52 +158,65 @@ export async function loadMentions(client: PoolClient, recordIds: number[]): Pro
 /** Cases of the record's people ($1 person ids). Exported so a test can check the plan uses indexes. */
 export const CANDIDATES_BY_PEOPLE = `SELECT DISTINCT r.case_id FROM record_people rp JOIN records r ON r.id = rp.record_id
         WHERE rp.person_id = ANY($1) AND r.case_id IS NOT NULL AND r.is_current LIMIT 50`;
+/** Cases with a party of one of these full names ($1 name keys), wherever seen: names new to the community, names in the story. */
+export const CANDIDATES_BY_NAME = `SELECT DISTINCT r.case_id FROM people p JOIN record_people rp ON rp.person_id = p.id JOIN records r ON r.id = rp.record_id
+        WHERE p.name_key = ANY($1) AND p.kind = 'person' AND p.merged_into_id IS NULL AND r.case_id IS NOT NULL AND r.is_current LIMIT 30`;
 /** Cases with a record in the grid's nodes ($1) within the time window ($2, $3). */
 export const CANDIDATES_BY_PLACE = `SELECT DISTINCT case_id FROM records
         WHERE region_node_id = ANY($1) AND reported_at BETWEEN $2 AND $3 AND case_id IS NOT NULL AND is_current LIMIT 60`;
+/** The three in one round trip ($1 people, $2 names, $3 nodes, $4–$5 window). */
+const CANDIDATES = `SELECT case_id FROM (${CANDIDATES_BY_PEOPLE}) a UNION SELECT case_id FROM (${CANDIDATES_BY_NAME.replace("$1", "$2")}) b
+        UNION SELECT case_id FROM (${CANDIDATES_BY_PLACE.replace("$3", "$5").replace("$2", "$4").replace("$1", "$3")}) c`;
 
-/** Candidate cases through indexes only: cases of the record's people, and cases in its grid around its time. */
-async function candidateCases(client: PoolClient, tree: TreeIndex, rec: RecordRow, personIds: number[]): Promise<number[]> {
-  const ids = new Set<number>();
-  if (personIds.length) {
-    const { rows } = await client.query<{ case_id: number }>(
-      CANDIDATES_BY_PEOPLE,
-      [personIds],
-    );
-    rows.forEach((r) => ids.add(r.case_id));
-  }
+/** Candidate cases through indexes only: cases of the record's people or of names it gives, and cases in its grid around its time. */
+async function candidateCases(client: PoolClient, tree: TreeIndex, rec: RecordRow, personIds: number[], names: string[]): Promise<number[]> {
   const grid = tree.gridOf(rec.region_node_id);
   const nodes = grid != null ? tree.gridNodes(grid) : rec.region_node_id != null ? [rec.region_node_id] : [];
-  if (nodes.length) {
-    const from = new Date(rec.reported_at.getTime() - CASE_WINDOW_DAYS * 86_400_000);
-    const to = new Date(rec.reported_at.getTime() + CASE_WINDOW_DAYS * 86_400_000);
-    const { rows } = await client.query<{ case_id: number }>(
-      CANDIDATES_BY_PLACE,
-      [nodes, from, to],
-    );
-    rows.forEach((r) => ids.add(r.case_id));
-  }
-  return [...ids];
+  if (!personIds.length && !names.length && !nodes.length) return [];
+  const from = new Date(rec.reported_at.getTime() - CASE_WINDOW_DAYS * 86_400_000);
+  const to = new Date(rec.reported_at.getTime() + CASE_WINDOW_DAYS * 86_400_000);
+  const { rows } = await client.query<{ case_id: number }>(CANDIDATES, [personIds, names, nodes, from, to]);
+  return rows.map((r) => r.case_id);
 }
 
-async function loadCaseSides(client: PoolClient, caseIds: number[]): Promise<Map<number, (Side & { id: number })[]>> {
-  const { rows } = await client.query<{ id: number; case_id: number; narrative_key: string; region_node_id: number | null; reported_at: Date; category_words: string[] }>(
-    `SELECT id, case_id, narrative_key, CASE WHEN address_text IS NULL THEN NULL ELSE region_node_id END AS region_node_id, reported_at, category_words FROM (
-       SELECT r.*, row_number() OVER (PARTITION BY case_id ORDER BY reported_at DESC) AS n
-         FROM records r WHERE r.case_id = ANY($1) AND r.is_current) x
-      WHERE n <= 12`,
+interface CaseSides {
+  /** The case's most recent records, with their linked people. */
+  records: (Side & { id: number })[];
+  /** The dispute type when the model is confident of it (or staff set it). */
+  category: string | null;
+  closedAt: Date | null;
+  rootCaseId: number | null;
+}
+
+/** Candidate cases with their 12 most recent records and those records' people, in one query. */
+async function loadCaseSides(client: PoolClient, caseIds: number[]): Promise<Map<number, CaseSides>> {
+  const { rows } = await client.query<{
+    id: number; case_id: number; channel: string; narrative_key: string; region_node_id: number | null; reported_at: Date; category_words: string[];
+    category: string | null; category_confidence: number | null; closed_at: Date | null; root_case_id: number | null;
+    people: { personId: number; idNumberHash: string | null; phoneHash: string | null; phoneStatus: string | null; creditCode: string | null; creditCodeValid: boolean | null; name: string | null; nameKey: string | null; titleOnly: boolean; isOrganisation: boolean }[] | null;
+  }>(
+    `SELECT x.id, x.case_id, x.channel, x.narrative_key, x.region_node_id, x.reported_at, x.category_words,
+            c.category, c.category_confidence, c.closed_at, c.root_case_id,
+            (SELECT json_agg(json_build_object('personId', rp.person_id, 'idNumberHash', rp.id_number_hash, 'phoneHash', rp.phone_hash, 'phoneStatus', rp.phone_status,
+                    'creditCode', rp.credit_code, 'creditCodeValid', rp.credit_code_valid, 'name', rp.name, 'nameKey', rp.name_key,
+                    'titleOnly', rp.title_only, 'isOrganisation', rp.is_organisation) ORDER BY rp.id)
+               FROM record_people rp WHERE rp.record_id = x.id AND rp.person_id IS NOT NULL) AS people
+       FROM (SELECT id, case_id, channel, narrative_key, CASE WHEN address_text IS NULL THEN NULL ELSE region_node_id END AS region_node_id, reported_at, category_words,
+                    row_number() OVER (PARTITION BY case_id ORDER BY reported_at DESC) AS n
+               FROM records WHERE case_id = ANY($1) AND is_current) x
+       JOIN cases c ON c.id = x.case_id
+      WHERE x.n <= 12`,
     [caseIds],
   );
-  const mentions = await loadMentions(client, rows.map((r) => Number(r.id)));
-  const peopleOf = new Map<number, Side["people"]>();
-  for (const m of mentions as (Mention & { personId: number | null })[]) {
-    if (m.personId == null) continue;
-    peopleOf.set(m.recordId, [...(peopleOf.get(m.recordId) ?? []), sideOf(m, m.personId)]);
-  }
-  const out = new Map<number, (Side & { id: number })[]>();
+  const out = new Map<number, CaseSides>();
   for (const r of rows) {
-    const side = { id: Number(r.id), narrativeKey: r.narrative_key, regionNodeId: r.region_node_id, reportedAt: r.reported_at, categoryWords: r.category_words, people: peopleOf.get(Number(r.id)) ?? [] };
-    out.set(r.case_id, [...(out.get(r.case_id) ?? []), side]);
+    const c = out.get(r.case_id) ?? {
+      records: [], closedAt: r.closed_at, rootCaseId: r.root_case_id,
+      category: r.category && (r.category_confidence ?? 0) >= 0.6 ? r.category : null,
+    };
+    const people = (r.people ?? []).map((m) => sideOf(m, m.personId));
+    c.records.push({ id: Number(r.id), narrativeKey: r.narrative_key, regionNodeId: r.region_node_id, placeIsMatter: PLACE_CHANNELS.includes(r.channel), reportedAt: r.reported_at, categoryWords: r.category_words, people });
+    out.set(r.case_id, c);
   }
   return out;
 }
@@ -185,49 +232,46 @@ async function openCase(client: PoolClient, deps: FormationDeps, rec: RecordRow,
   return rows[0].id;
 }
 
-async function finish(
-  client: PoolClient, deps: FormationDeps, rec: RecordRow, caseId: number, decision: Decision["decision"], score: number,
-  evidence: MatchEvidence[], matched: number | null, bare: Mention[],
-): Promise<Decision> {
-  await client.query(`UPDATE records SET case_id = $2 WHERE id = $1`, [rec.id, caseId]);
-  await client.query(`UPDATE case_matches SET current = false WHERE record_id = $1 AND current`, [rec.id]);
-  await client.query(
-    `INSERT INTO case_matches (record_id, case_id, matched_record_id, decision, score, evidence) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [rec.id, caseId, matched, decision, score, JSON.stringify(evidence)],
-  );
-  await linkBareMentions(client, caseId, bare);
-  await client.query(
-    `INSERT INTO case_parties (case_id, person_id, role)
-     SELECT DISTINCT $1::int, person_id, role FROM record_people WHERE record_id = $2 AND person_id IS NOT NULL
-     ON CONFLICT DO NOTHING`,
-    [caseId, rec.id],
-  );
-  await refreshCase(client, deps, caseId);
-  return { caseId, decision, score };
+interface RecordPeople {
+  me: Side & { id: number };
+  bare: (Mention & { surname: string | null })[];
+  fresh: { m: Mention; personId: number }[];
+  communityId: number | null;
 }
 
-/** 王先生 / 李某 with no number: the case's party with that surname, else a person of their own. */
-async function linkBareMentions(client: PoolClient, caseId: number, bare: Mention[]) {
-  for (const m of bare) {
-    const surname = surnameOf(m.nameKey);
-    let personId: number | null = null;
-    if (surname) {
-      const { rows } = await client.query<{ person_id: number }>(
-        `SELECT DISTINCT rp.person_id FROM record_people rp JOIN records r ON r.id = rp.record_id JOIN people p ON p.id = rp.person_id
-          WHERE r.case_id = $1 AND rp.person_id IS NOT NULL AND p.surname = $2 AND p.kind = 'person' LIMIT 2`,
-        [caseId, surname],
-      );
-      if (rows.length === 1) personId = rows[0].person_id;
-    }
-    if (personId == null) {
-      const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO people (kind, name, name_key, surname) VALUES ('person', $1, NULL, $2) RETURNING id`,
-        [m.name ?? "（未具名）", surname],
-      );
-      personId = rows[0].id;
-    }
-    await client.query(`UPDATE record_people SET person_id = $2 WHERE id = $1`, [m.id, personId]);
+/**
+ * The record joins its case: its people are linked with the case's parties in mind (`caseRecords`, the case's
+ * records as scored; none for a new case), the decision and its evidence are kept, and the case is refreshed.
+ */
+async function finish(
+  client: PoolClient, deps: FormationDeps, rec: RecordRow, caseId: number, decision: Decision["decision"], score: number,
+  evidence: MatchEvidence[], matched: number | null, people: RecordPeople, caseRecords: (Side & { id: number })[],
+): Promise<Decision> {
+  const parties = caseRecords.flatMap((r) => r.people);
+  const bare = await linkBareMentions(client, parties, people.bare, people.communityId);
+  const folded = await foldFreshPeople(client, parties, people.fresh);
+  const relinked = new Map(bare);
+  for (const { m, personId } of people.fresh) if (folded.has(personId)) relinked.set(m.id, folded.get(personId)!);
+  await setPeople(client, relinked);
+  await client.query(
+    `WITH r AS (UPDATE records SET case_id = $2 WHERE id = $1),
+          old AS (UPDATE case_matches SET current = false WHERE record_id = $1 AND current),
+          m AS (INSERT INTO case_matches (record_id, case_id, matched_record_id, decision, score, evidence) VALUES ($1, $2, $3, $4, $5, $6))
+     INSERT INTO case_parties (case_id, person_id, role)
+     SELECT DISTINCT $2::int, person_id, role FROM record_people WHERE record_id = $1 AND person_id IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [rec.id, caseId, matched, decision, score, JSON.stringify(evidence)],
+  );
+  if (caseRecords.length) {
+    // The record's people as finally linked, for the stories that name them.
+    const mine = people.me.people.map((p) => {
+      const id = p.personId < 0 ? bare.get(-p.personId) : folded.get(p.personId);
+      return id == null ? p : { ...p, personId: id };
+    });
+    await linkNamedParties(client, [...caseRecords.filter((r) => r.id !== rec.id), { ...people.me, people: mine }], rec.id);
   }
+  await refreshCase(client, deps, caseId);
+  return { caseId, decision, score };
 }
 
 /** Counts, time span, the best-placed record's place, and (unless staff set it) the dispute type. */

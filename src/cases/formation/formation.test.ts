@@ -5,8 +5,8 @@ import type { Place } from "../../intake/test-support/channel-files.js";
 import { createTestDatabase, type TestDatabase } from "../../test/db.js";
 import { seedRegionTree } from "../../test/regions-fixture.js";
 import { exportRecords, type ExportedRecord } from "../export-records.js";
-import { caseOf, formAll, ingest, order12345, placesByGrid, police, STREET } from "../test-support/formation-db.js";
-import { CANDIDATES_BY_PEOPLE, CANDIDATES_BY_PLACE } from "./form-record.js";
+import { caseOf, formAll, ingest, order12345, peopleOf, placesByGrid, police, STREET } from "../test-support/formation-db.js";
+import { CANDIDATES_BY_NAME, CANDIDATES_BY_PEOPLE, CANDIDATES_BY_PLACE } from "./form-record.js";
 import { THRESHOLDS } from "./score.js";
 
 let t: TestDatabase;
@@ -58,6 +58,33 @@ describe("formPendingCases", () => {
     const b = await caseOf(t, "12345", "F2-B");
     expect(a.caseId).not.toBeNull();
     expect(b.caseId).not.toBeNull();
+    expect(b.caseId).not.toBe(a.caseId);
+  });
+
+  it("joins the other side's report that names the first caller by surname, and links the named caller to it", async () => {
+    const place = places[6];
+    await ingest(t, [
+      police({ id: "F7-A", time: "2025-05-10 20:00:00", name: "郑文斌", phone: "13957400071", address: at(place), category: "邻里纠纷", narrative: "报警人称楼下住户空调外机半夜噪音很大，吵得其家人睡不着" }),
+      order12345({ id: "F7-B", at: "2025-05-12T09:00:00", name: "孔丽", phone: "13957400072", text: "楼上郑某说我家空调外机吵，我家外机是按物业要求装的，对方天天上门吵闹", address: at(place) }),
+    ], deps);
+    await formAll(t.db);
+    const a = await caseOf(t, "110", "F7-A");
+    const b = await caseOf(t, "12345", "F7-B");
+    expect(b.caseId).toBe(a.caseId);
+    expect((await currentMatch(b.recordId)).evidence).toContainEqual(expect.objectContaining({ kind: "name_address", detail: expect.stringContaining("姓氏") }));
+    const [zheng] = await peopleOf(t, "110", "F7-A");
+    expect(await peopleOf(t, "12345", "F7-B")).toContain(zheng);
+  });
+
+  it("keeps one caller's second quarrel, with a neighbour the story names differently, out of the first case", async () => {
+    const place = places[7];
+    await ingest(t, [
+      police({ id: "F8-A", time: "2025-06-01 10:00:00", name: "冯海平", phone: "13957400081", address: at(place), category: "邻里纠纷", narrative: "称其和邻居卢某因为楼道里堆放杂物吵了起来，双方都不肯让步" }),
+      order12345({ id: "F8-B", at: "2025-06-04T09:00:00", name: "冯海平", phone: "13957400081", text: "对门蒋某家在楼道里堆放杂物和电瓶车，堵住了我家门口，说了也不听", address: at(place) }),
+    ], deps);
+    await formAll(t.db);
+    const a = await caseOf(t, "110", "F8-A");
+    const b = await caseOf(t, "12345", "F8-B");
     expect(b.caseId).not.toBe(a.caseId);
   });
 
@@ -194,6 +221,11 @@ describe("candidate search", () => {
     const p = await plan(CANDIDATES_BY_PEOPLE, ["{17,4242}"]);
     expect(p).not.toMatch(/Seq Scan on records/);
     expect(p).not.toMatch(/Seq Scan on record_people/);
+  });
+
+  it("finds cases of a party with a given full name without a sequential scan", async () => {
+    const p = await plan(CANDIDATES_BY_NAME, ["{张三,李四}"]);
+    expect(p).not.toMatch(/Seq Scan on (records|record_people|people)/);
   });
 
   it("finds cases of the grid around the record's time without a sequential scan of records", async () => {
