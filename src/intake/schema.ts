@@ -79,7 +79,8 @@ export const records = pgTable(
     caseId: integer(),
   },
   (t) => [
-    index("records_current_idx").on(t.channel, t.externalId).where(sql`is_current`),
+    // Every version, not only the current one: formation looks up the earlier version of a correction here.
+    index("records_channel_external_idx").on(t.channel, t.externalId),
     index("records_region_idx").on(t.regionNodeId, t.reportedAt),
     // No index on reported_at alone: no query filters records by time without a region, a case or pending status
     // (each has its own index), and every intake row would pay for one.
