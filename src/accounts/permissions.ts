@@ -74,7 +74,7 @@ export const PERMISSIONS: Record<Action, Record<Role, boolean>> = {
   "assessment.read": row(Y, Y, Y, Y, Y, Y, Y, Y, _),
   "notifications.read": row(Y, Y, Y, Y, Y, Y, Y, Y, Y),
   "webhooks.manage": row(_, _, _, Y, _, _, _, Y, _),
-  "mediators.read":  row(Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  "mediators.read":  row(Y, Y, Y, Y, Y, Y, Y, Y, _), // citizens use the public directory
   "mediators.manage": row(Y, _, _, _, _, _, _, Y, _),
   "mediation.manage": row(Y, Y, Y, Y, Y, _, _, _, _),
   "mediation.request": row(Y, _, _, _, _, Y, _, _, Y),

@@ -13,6 +13,7 @@ import { openLeadTask } from "../tasks/open-lead-task.js";
 import { workflowSteps } from "../tasks/schema.js";
 import { extensionRequests } from "../deadlines/schema.js";
 import { instantiateWorkflow } from "../routing/workflows.js";
+import { mediators } from "../mediation/schema.js";
 import { eq } from "drizzle-orm";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
@@ -46,6 +47,7 @@ interface Fixture {
   notificationId: number;
   webhookId: number;
   stepId: number;
+  mediatorId: number;
   extensionId: number;
   secrets: string[];
 }
@@ -144,6 +146,10 @@ const PROBES: Record<string, Probe> = {
   "POST /api/tasks/:id/extensions": { expect: "not-found", body: () => ({ stage: "handle", workingDays: 2, reason: "越权延期" }) },
   "GET /api/extensions": { expect: "allowed" },
   "POST /api/extensions/:id/decide": { expect: "not-found", body: () => ({ approve: true, note: "越权" }) },
+  "GET /api/mediators": { expect: "allowed" },
+  "GET /api/mediators/:id": { expect: "allowed" },
+  "POST /api/mediators": { expect: "not-found", body: () => ({ name: "越权调解员", kind: "volunteer", homeCommunityCode: AWAY }) },
+  "PATCH /api/mediators/:id": { expect: "not-found", body: () => ({ bio: "越权修改" }) },
 };
 
 function fillUrl(url: string, f: Fixture): string {
@@ -156,6 +162,7 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/intake/quarantine") ? f.quarantineId
     : url.startsWith("/api/tasks") ? f.taskId
     : url.startsWith("/api/workflow-steps") ? f.stepId
+    : url.startsWith("/api/mediators") ? f.mediatorId
     : url.startsWith("/api/extensions") ? f.extensionId
     : url.startsWith("/api/supervision") ? f.orderId
     : url.startsWith("/api/notifications") ? f.notificationId
@@ -210,7 +217,9 @@ describe("jurisdiction scope across every route", () => {
     await inTransaction({ db: h.t.db, cipher: h.t.cipher }, { actor: { kind: "system", label: "test" }, correlationId: "walk" }, (ctx) => instantiateWorkflow(ctx, kase.id, "LD"));
     const [step] = await h.t.db.select().from(workflowSteps).where(eq(workflowSteps.caseId, kase.id)).limit(1);
     const [extension] = await h.t.db.insert(extensionRequests).values({ taskId, stage: "accept", workingDays: 2, reason: "上傅家绝密纠纷需延期", requestedByLabel: "away" }).returning();
+    const [mediator] = await h.t.db.insert(mediators).values({ name: "上傅家调解员", kind: "cadre", homeRegionNodeId: await regionId(h.t, AWAY) }).returning();
     f = {
+      mediatorId: mediator.id,
       stepId: step.id,
       extensionId: extension.id,
       taskId,

@@ -65,7 +65,28 @@ export type AuditAction =
   | "webhook.create"
   | "webhook.update"
   | "webhook.delete"
-  | "webhook.test";
+  | "webhook.test"
+  | "mediator.create"
+  | "mediator.update"
+  | "mediation.stage_move"
+  | "mediation_session.schedule"
+  | "mediation_session.update"
+  | "mediation_session.cancel"
+  | "mediation_session.record"
+  | "agreement.create"
+  | "agreement.update"
+  | "agreement.confirm"
+  | "agreement.performance"
+  | "agreement.read"
+  | "judicial_confirmation.request"
+  | "judicial_confirmation.decide"
+  | "referral.create"
+  | "referral.update"
+  | "referral.dossier"
+  | "mediation_team.form"
+  | "mediation_team.release"
+  | "mediator_request.create"
+  | "mediator_request.decide";
 
 export interface AuditEntry {
   action: AuditAction;

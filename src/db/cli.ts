@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
 import { seedDeadlineRules } from "../deadlines/default-rules.js";
 import { seedCalendar } from "../deadlines/china-holidays.js";
+import { seedMediators } from "../mediation/force/seed-mediators.js";
 import { loadConfig } from "../config.js";
 import { createCipher, loadDataKey } from "../personal-data/cipher.js";
 import { importRegistry, loadRegistryFile, SHIPPED_REGISTRY_PATH } from "../regions/import-registry.js";
@@ -49,6 +50,7 @@ export function registerDbCommands(program: Command) {
           await seedRoutingMatrix(ctx.tx);
           await seedDeadlineRules(ctx.tx);
           await seedCalendar(ctx.tx);
+          await seedMediators(ctx);
           return { imported, units };
         });
         const t = summary.imported.totals;

@@ -23,6 +23,7 @@ import { seedCalendar } from "../deadlines/china-holidays.js";
 import { loadClassifier } from "../cases/classify-case.js";
 import { formationDeps, formPendingCases } from "../cases/formation/form-pending.js";
 import { simulateHandlingHistory } from "./handling-history.js";
+import { seedMediators } from "../mediation/force/seed-mediators.js";
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts);
@@ -63,6 +64,7 @@ async function seedReference(db: Db, cipher: Cipher) {
       const [node] = await ctx.tx.select({ id: regionNodes.id }).from(regionNodes).where(eq(regionNodes.code, regionCode));
       await ctx.tx.insert(accounts).values({ username: a.username, displayName: a.displayName, role: a.role, unitId, regionNodeId: node.id, passwordHash });
     }
+    await seedMediators(ctx);
 
     return { accounts: DEMO_ACCOUNTS.length };
   });

@@ -20,6 +20,7 @@ import type { App } from "./app.js";
 import type { Services } from "./context.js";
 import { registerHealthRoutes } from "./health.js";
 import { registerTaskRoutes } from "../tasks/routes.js";
+import { registerMediatorRoutes } from "../mediation/force/routes.js";
 import { registerRoutingRoutes } from "../routing/routes.js";
 import { registerDeadlineRoutes } from "../deadlines/routes.js";
 import { registerSupervisionRoutes } from "../supervision/routes.js";
@@ -49,6 +50,7 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerRoutingRoutes(app, services);
   registerDeadlineRoutes(app, services);
   registerTaskRoutes(app, services);
+  registerMediatorRoutes(app, services);
   registerSupervisionRoutes(app, services);
   registerAssessmentRoutes(app, services);
   registerNotificationRoutes(app, services);

@@ -28,6 +28,8 @@ export const DICT = {
   "menu.supervision": { zh: "督办", en: "Supervision" },
   "menu.extensions": { zh: "延期审批", en: "Extensions" },
   "menu.mediation": { zh: "调解", en: "Mediation" },
+  "menu.mediators": { zh: "调解员名录", en: "Mediators" },
+  "menu.mediatorsAdmin": { zh: "调解员队伍", en: "Mediation force" },
   "menu.warnings": { zh: "预警", en: "Warnings" },
   "menu.followUps": { zh: "回访", en: "Follow-ups" },
   "menu.assessment": { zh: "考核", en: "Assessment" },

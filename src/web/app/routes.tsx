@@ -27,6 +27,9 @@ import { MatrixPage } from "./routing/MatrixPage.js";
 import { CalendarPage } from "./deadlines/CalendarPage.js";
 import { DeadlineRulesPage } from "./deadlines/DeadlineRulesPage.js";
 import { ExtensionsPage } from "./deadlines/ExtensionsPage.js";
+import { DirectoryPage } from "./mediation/force/DirectoryPage.js";
+import { MediatorProfilePage } from "./mediation/force/MediatorProfilePage.js";
+import { MediatorsAdminPage } from "./mediation/force/MediatorsAdminPage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/intake": () => <IntakePage />,
@@ -40,6 +43,8 @@ const PAGES: Record<string, () => ReactNode> = {
   "/settings/calendar": () => <CalendarPage />,
   "/settings/deadline-rules": () => <DeadlineRulesPage />,
   "/extensions": () => <ExtensionsPage />,
+  "/mediators": () => <DirectoryPage />,
+  "/settings/mediators": () => <MediatorsAdminPage />,
   "/settings/regions": () => <RegionTreePage />,
   "/settings/units": () => <UnitsPage />,
   "/settings/accounts": () => <AccountsPage />,
@@ -63,6 +68,7 @@ export function AppRoutes() {
         ))}
         <Route path="/cases/duplicates" element={<Guard permission={cases.permission}><DuplicatesPage /></Guard>} />
         <Route path="/cases/:id" element={<Guard permission={cases.permission}><CaseDetailPage /></Guard>} />
+        <Route path="/mediators/:id" element={<Guard permission="mediators.read"><MediatorProfilePage /></Guard>} />
         <Route path="/people/:id" element={<Guard permission="people.read"><PersonPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -1,6 +1,6 @@
 // The hub's areas, once: the side menu, the home page's links and the routes' permission checks read this list.
 import {
-  AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, FieldTimeOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
+  AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, FieldTimeOutlined, IdcardOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
   HomeOutlined, InboxOutlined, KeyOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -23,6 +23,7 @@ export const WORK_AREAS: Area[] = [
   { path: "/claims", label: "menu.claims", icon: <FlagOutlined />, permission: "tasks.read" },
   { path: "/supervision", label: "menu.supervision", icon: <BellOutlined />, permission: "tasks.read" },
   { path: "/extensions", label: "menu.extensions", icon: <FieldTimeOutlined />, permission: "extensions.decide" },
+  { path: "/mediators", label: "menu.mediators", icon: <IdcardOutlined />, permission: "mediators.read" },
   { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "cases.read", soon: "soon.mediation" },
   { path: "/warnings", label: "menu.warnings", icon: <AlertOutlined />, permission: "cases.read", soon: "soon.warnings" },
   { path: "/follow-ups", label: "menu.followUps", icon: <PhoneOutlined />, permission: "cases.read", soon: "soon.followUps" },
@@ -37,6 +38,7 @@ export const SETTINGS_AREAS: Area[] = [
   { path: "/settings/tokens", label: "menu.tokens", icon: <KeyOutlined />, permission: "tokens.manage" },
   { path: "/settings/audit", label: "menu.audit", icon: <AuditOutlined />, permission: "audit.read" },
   { path: "/settings/webhooks", label: "menu.webhooks", icon: <ApiOutlined />, permission: "webhooks.manage" },
+  { path: "/settings/mediators", label: "menu.mediatorsAdmin", icon: <TeamOutlined />, permission: "mediators.manage" },
   { path: "/settings/routing", label: "menu.routing", icon: <BranchesOutlined />, permission: "units.read" },
   { path: "/settings/calendar", label: "menu.calendar", icon: <CalendarOutlined />, permission: "tasks.read" },
   { path: "/settings/deadline-rules", label: "menu.deadlineRules", icon: <ClockCircleOutlined />, permission: "deadlines.manage" },
