@@ -13,7 +13,7 @@ import { openLeadTask } from "../tasks/open-lead-task.js";
 import { workflowSteps } from "../tasks/schema.js";
 import { extensionRequests } from "../deadlines/schema.js";
 import { instantiateWorkflow } from "../routing/workflows.js";
-import { mediators } from "../mediation/schema.js";
+import { agreements, judicialConfirmations, mediationSessions, mediators, referrals } from "../mediation/schema.js";
 import { eq } from "drizzle-orm";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
@@ -48,6 +48,10 @@ interface Fixture {
   webhookId: number;
   stepId: number;
   mediatorId: number;
+  sessionId: number;
+  agreementId: number;
+  confirmationId: number;
+  referralId: number;
   extensionId: number;
   secrets: string[];
 }
@@ -150,6 +154,26 @@ const PROBES: Record<string, Probe> = {
   "GET /api/mediators/:id": { expect: "allowed" },
   "POST /api/mediators": { expect: "not-found", body: () => ({ name: "越权调解员", kind: "volunteer", homeCommunityCode: AWAY }) },
   "PATCH /api/mediators/:id": { expect: "not-found", body: () => ({ bio: "越权修改" }) },
+  "GET /api/cases/:id/mediation-stage": { expect: "not-found" },
+  "POST /api/cases/:id/mediation-stage": { expect: "not-found", body: () => ({ to: "evaluation", reason: "越权推进" }) },
+  "GET /api/cases/:id/sessions": { expect: "not-found" },
+  "POST /api/cases/:id/sessions": { expect: "not-found", body: () => ({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), place: "越权调解室" }) },
+  "PATCH /api/sessions/:id": { expect: "not-found", body: () => ({ place: "越权改地点" }) },
+  "POST /api/sessions/:id/record": { expect: "not-found", body: () => ({ attended: [], record: "越权笔录", outcome: "adjourned" }) },
+  "GET /api/mediation/my-sessions": { expect: "allowed" },
+  "GET /api/cases/:id/agreements": { expect: "not-found" },
+  "POST /api/cases/:id/agreements": { expect: "not-found", body: () => ({}) },
+  "GET /api/agreements/:id": { expect: "not-found" },
+  "PATCH /api/agreements/:id": { expect: "not-found", body: () => ({ terms: "越权条款" }) },
+  "POST /api/agreements/:id/confirm": { expect: "not-found", body: () => ({ partyIndex: 0 }) },
+  "POST /api/agreements/:id/performance": { expect: "not-found", body: () => ({ result: "performed" }) },
+  "GET /api/agreements/:id/pdf": { expect: "not-found" },
+  "POST /api/agreements/:id/judicial-confirmation": { expect: "not-found", body: () => ({}) },
+  "POST /api/judicial-confirmations/:id/decide": { expect: "not-found", body: () => ({ status: "accepted" }) },
+  "GET /api/cases/:id/referrals": { expect: "not-found" },
+  "POST /api/cases/:id/referrals": { expect: "not-found", body: () => ({ kind: "legal_aid" }) },
+  "PATCH /api/referrals/:id": { expect: "not-found", body: () => ({ status: "accepted" }) },
+  "GET /api/referrals/:id/dossier": { expect: "not-found" },
 };
 
 function fillUrl(url: string, f: Fixture): string {
@@ -163,6 +187,10 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/tasks") ? f.taskId
     : url.startsWith("/api/workflow-steps") ? f.stepId
     : url.startsWith("/api/mediators") ? f.mediatorId
+    : url.startsWith("/api/sessions") ? f.sessionId
+    : url.startsWith("/api/agreements") ? f.agreementId
+    : url.startsWith("/api/judicial-confirmations") ? f.confirmationId
+    : url.startsWith("/api/referrals") ? f.referralId
     : url.startsWith("/api/extensions") ? f.extensionId
     : url.startsWith("/api/supervision") ? f.orderId
     : url.startsWith("/api/notifications") ? f.notificationId
@@ -218,7 +246,15 @@ describe("jurisdiction scope across every route", () => {
     const [step] = await h.t.db.select().from(workflowSteps).where(eq(workflowSteps.caseId, kase.id)).limit(1);
     const [extension] = await h.t.db.insert(extensionRequests).values({ taskId, stage: "accept", workingDays: 2, reason: "上傅家绝密纠纷需延期", requestedByLabel: "away" }).returning();
     const [mediator] = await h.t.db.insert(mediators).values({ name: "上傅家调解员", kind: "cadre", homeRegionNodeId: await regionId(h.t, AWAY) }).returning();
+    const [session] = await h.t.db.insert(mediationSessions).values({ caseId: kase.id, scheduledAt: new Date(Date.now() + 86_400_000), place: "上傅家调解室", createdByLabel: "test" }).returning();
+    const [agreement] = await h.t.db.insert(agreements).values({ caseId: kase.id, number: "古塘调〔2099〕第0001号", facts: "上傅家绝密纠纷事实", terms: "条款", createdByLabel: "test", parties: [{ name: "沈秘密", role: "applicant" }, { name: "对方", role: "respondent" }] }).returning();
+    const [confirmation] = await h.t.db.insert(judicialConfirmations).values({ agreementId: agreement.id, courtUnitId: await unitId(h.t, "GT-RMFT"), requestedByLabel: "test" }).returning();
+    const [referral] = await h.t.db.insert(referrals).values({ caseId: kase.id, kind: "legal_aid", targetName: "慈溪市法律援助中心", guidance: "携带材料", createdByLabel: "test" }).returning();
     f = {
+      sessionId: session.id,
+      agreementId: agreement.id,
+      confirmationId: confirmation.id,
+      referralId: referral.id,
       mediatorId: mediator.id,
       stepId: step.id,
       extensionId: extension.id,

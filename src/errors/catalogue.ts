@@ -29,6 +29,17 @@ export const ERROR_CODES = [
   "STAGE_NOT_OPEN",
   "EXTENSION_PENDING",
   "EXTENSION_DECIDED",
+  "MEDIATION_STAGE_MOVE",
+  "SESSION_STATE",
+  "AGREEMENT_STATE",
+  "CONFIRMATION_STATE",
+  "NOT_COURT_UNIT",
+  "REFERRAL_STATE",
+  "PDF_FONT_MISSING",
+  "MEDIATOR_CONFLICT",
+  "MEDIATOR_UNAVAILABLE",
+  "MEDIATION_NO_TEAM",
+  "MEDIATOR_REQUEST_DECIDED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -66,6 +77,17 @@ export const CATALOGUE: Record<ErrorCode, Entry> = {
   STAGE_NOT_OPEN: { status: 409, zh: "该环节没有进行中的办理时限", en: "The stage has no running deadline" },
   EXTENSION_PENDING: { status: 409, zh: "该环节已有待审批的延期申请", en: "An extension request for this stage is already pending" },
   EXTENSION_DECIDED: { status: 409, zh: "该延期申请已审批", en: "The extension request has already been decided" },
+  MEDIATION_STAGE_MOVE: { status: 409, zh: "调解阶段不能这样变更", en: "The case cannot move to that mediation stage" },
+  SESSION_STATE: { status: 409, zh: "调解会议当前状态不允许此操作", en: "The session's state does not allow this" },
+  AGREEMENT_STATE: { status: 409, zh: "调解协议当前状态不允许此操作", en: "The agreement's state does not allow this" },
+  CONFIRMATION_STATE: { status: 409, zh: "司法确认申请当前状态不允许此操作", en: "The judicial confirmation's state does not allow this" },
+  NOT_COURT_UNIT: { status: 403, zh: "只有受理的人民法庭可以作出司法确认决定", en: "Only the court the request was sent to may decide it" },
+  REFERRAL_STATE: { status: 409, zh: "移交当前状态不允许此操作", en: "The referral's state does not allow this" },
+  PDF_FONT_MISSING: { status: 503, zh: "缺少中文字体，暂不能生成PDF，请使用打印页面", en: "No Chinese font is installed; the PDF cannot be made — use the print page" },
+  MEDIATOR_CONFLICT: { status: 409, zh: "该调解员与本案存在利益冲突，须回避", en: "The mediator has a conflict of interest with this case" },
+  MEDIATOR_UNAVAILABLE: { status: 409, zh: "该调解员已停用或正在休假", en: "The mediator is inactive or on leave" },
+  MEDIATION_NO_TEAM: { status: 409, zh: "案件没有在办的调解小组", en: "The case has no active mediation team" },
+  MEDIATOR_REQUEST_DECIDED: { status: 409, zh: "该指定申请已答复", en: "The request has already been answered" },
 };
 
 /** An error a command raises on purpose. `detail` must be safe to show to the client. */

@@ -15,6 +15,8 @@ import { startJobs, type Jobs } from "../jobs/boss.js";
 import { deadlineSweep } from "../deadlines/sweep.js";
 import { webhookSweep } from "../notifications/deliver.js";
 import { claimDeadlineSweep, routeNewCases, routingSweep } from "../tasks/sweeps.js";
+import { sessionReminderSweep } from "../mediation/sessions/reminders.js";
+import { agreementPerformanceSweep } from "../mediation/agreements/performance-sweep.js";
 import { seedCalendar } from "../deadlines/china-holidays.js";
 import { seedDeadlineRules } from "../deadlines/default-rules.js";
 import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
@@ -59,7 +61,7 @@ try {
     afterSweep: () => routeNewCases({ db, cipher }),
   });
   // Timers in PostgreSQL: new cases routed, claim deadlines, deadline alerts, webhook deliveries.
-  jobs = await startJobs({ db, cipher }, [routingSweep, claimDeadlineSweep, deadlineSweep, webhookSweep], { onError: (err) => app?.log.error({ err }, "job failed") });
+  jobs = await startJobs({ db, cipher }, [routingSweep, claimDeadlineSweep, deadlineSweep, webhookSweep, sessionReminderSweep, agreementPerformanceSweep], { onError: (err) => app?.log.error({ err }, "job failed") });
   former.trigger(); // records a crash left without a case
   app = await buildApp({ db, cipher, webDir, cases: former, secureCookies: config.secureCookies, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });

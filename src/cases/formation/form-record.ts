@@ -11,6 +11,8 @@ import { linkNamedParties } from "./named-parties.js";
 import { foldFreshPeople, linkBareMentions } from "./link-people.js";
 import { possibleNames } from "./references.js";
 import type { TreeIndex } from "./tree.js";
+import { AT_HOME, placeFromParties, type InferredPlace } from "./place-from-parties.js";
+import type { CategoryCode } from "../categories.js";
 import { TRIAGE_CONFIDENCE as TRIAGE_BELOW } from "../../classifier/triage.js";
 
 export interface FormationDeps {
@@ -274,8 +276,12 @@ async function finish(
   return { caseId, decision, score };
 }
 
-/** Counts, time span, the best-placed record's place, and (unless staff set it) the dispute type. */
-export async function refreshCase(client: PoolClient, deps: FormationDeps, caseId: number) {
+/**
+ * Counts, time span, the best-placed record's place, and (unless staff set it) the dispute type. When the records
+ * name no grid, a dispute that happens at home is placed where its parties live, if their other records agree
+ * (place-from-parties.ts); that inferred place is returned with its evidence.
+ */
+export async function refreshCase(client: PoolClient, deps: FormationDeps, caseId: number): Promise<{ inferredPlace: InferredPlace | null }> {
   const { rows } = await client.query<{ narrative: string; category_words: string[]; region_node_id: number | null; channel: string }>(
     `SELECT narrative, category_words, region_node_id, channel FROM records WHERE case_id = $1 AND is_current ORDER BY reported_at LIMIT 50`,
     [caseId],
@@ -289,7 +295,7 @@ export async function refreshCase(client: PoolClient, deps: FormationDeps, caseI
   if (deps.classify && rows.length) {
     category = deps.classify(rows.slice(0, 6).map((r) => r.narrative).join("\n"), [...new Set(rows.flatMap((r) => r.category_words))]);
   }
-  await client.query(
+  const updated = await client.query<{ category: string | null }>(
     `UPDATE cases SET
        record_count = agg.n, first_reported_at = agg.first, last_reported_at = agg.last,
        region_node_id = COALESCE($2, region_node_id),
@@ -299,7 +305,13 @@ export async function refreshCase(client: PoolClient, deps: FormationDeps, caseI
        needs_triage = CASE WHEN category_source = 'staff' OR $3::text IS NULL THEN needs_triage ELSE $4 < $5 END,
        updated_at = now()
      FROM (SELECT count(*) AS n, min(reported_at) AS first, max(reported_at) AS last FROM records WHERE case_id = $1 AND is_current) agg
-     WHERE id = $1`,
+     WHERE id = $1 RETURNING category`,
     [caseId, placed?.region_node_id ?? null, category?.category ?? null, category?.confidence ?? null, TRIAGE_BELOW],
   );
+  const recordsPlace = placed?.region_node_id ?? null;
+  const caseCategory = updated.rows[0]?.category ?? null;
+  if (deps.tree.gridOf(recordsPlace) != null || !caseCategory || !AT_HOME.includes(caseCategory as CategoryCode)) return { inferredPlace: null };
+  const inferredPlace = await placeFromParties(client, deps.tree, caseId, deps.tree.communityOf(recordsPlace));
+  if (inferredPlace) await client.query(`UPDATE cases SET region_node_id = $2 WHERE id = $1`, [caseId, inferredPlace.regionNodeId]);
+  return { inferredPlace };
 }

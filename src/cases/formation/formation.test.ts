@@ -8,6 +8,7 @@ import { exportRecords, type ExportedRecord } from "../export-records.js";
 import { caseOf, formAll, ingest, order12345, peopleOf, placesByGrid, police, STREET } from "../test-support/formation-db.js";
 import { CANDIDATES_BY_NAME, CANDIDATES_BY_PEOPLE, CANDIDATES_BY_PLACE } from "./form-record.js";
 import { THRESHOLDS } from "./score.js";
+import { PARTY_PLACES } from "./place-from-parties.js";
 
 let t: TestDatabase;
 let deps: IntakeDeps;
@@ -198,7 +199,8 @@ describe("candidate search", () => {
           FROM cases c;
       INSERT INTO record_people (record_id, role, name, person_id)
         SELECT r.id, 'reporter', '人', r.id::int FROM records r;
-      ANALYZE people; ANALYZE cases; ANALYZE records; ANALYZE record_people;`);
+      INSERT INTO case_parties (case_id, person_id, role) SELECT id, id, 'reporter' FROM cases;
+      ANALYZE people; ANALYZE cases; ANALYZE records; ANALYZE record_people; ANALYZE case_parties;`);
   });
   afterAll(() => big?.close());
 
@@ -232,5 +234,10 @@ describe("candidate search", () => {
     const { rows } = await big.db.$client.query(`SELECT array_agg(id) AS ids FROM (SELECT id FROM region_nodes WHERE level = 'micro_grid' ORDER BY id LIMIT 6) x`);
     const p = await plan(CANDIDATES_BY_PLACE, [`{${rows[0].ids.join(",")}}`, "2024-03-01", "2024-07-01"]);
     expect(p).not.toMatch(/Seq Scan on records/);
+  });
+
+  it("finds where a case's parties live through the person index, without a sequential scan", async () => {
+    const p = await plan(PARTY_PLACES, ["4242"]);
+    expect(p).not.toMatch(/Seq Scan on (records|record_people|case_parties|people)/);
   });
 });

@@ -30,6 +30,8 @@ import { ExtensionsPage } from "./deadlines/ExtensionsPage.js";
 import { DirectoryPage } from "./mediation/force/DirectoryPage.js";
 import { MediatorProfilePage } from "./mediation/force/MediatorProfilePage.js";
 import { MediatorsAdminPage } from "./mediation/force/MediatorsAdminPage.js";
+import { AgreementPrintPage } from "./mediation/case/AgreementPrintPage.js";
+import { MySchedulePage } from "./mediation/case/MySchedulePage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/intake": () => <IntakePage />,
@@ -44,6 +46,7 @@ const PAGES: Record<string, () => ReactNode> = {
   "/settings/deadline-rules": () => <DeadlineRulesPage />,
   "/extensions": () => <ExtensionsPage />,
   "/mediators": () => <DirectoryPage />,
+  "/mediation": () => <MySchedulePage />,
   "/settings/mediators": () => <MediatorsAdminPage />,
   "/settings/regions": () => <RegionTreePage />,
   "/settings/units": () => <UnitsPage />,
@@ -68,6 +71,7 @@ export function AppRoutes() {
         ))}
         <Route path="/cases/duplicates" element={<Guard permission={cases.permission}><DuplicatesPage /></Guard>} />
         <Route path="/cases/:id" element={<Guard permission={cases.permission}><CaseDetailPage /></Guard>} />
+        <Route path="/agreements/:id/print" element={<Guard permission="cases.read"><AgreementPrintPage /></Guard>} />
         <Route path="/mediators/:id" element={<Guard permission="mediators.read"><MediatorProfilePage /></Guard>} />
         <Route path="/people/:id" element={<Guard permission="people.read"><PersonPage /></Guard>} />
         <Route path="*" element={<NotFound />} />

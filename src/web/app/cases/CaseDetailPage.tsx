@@ -13,6 +13,7 @@ import { RecordTimeline } from "./RecordTimeline.js";
 import { SplitDialog } from "./SplitDialog.js";
 import { CaseHandlingPanel } from "../tasks/CaseHandlingPanel.js";
 import { CaseRoutingPanel } from "../routing/CaseRoutingPanel.js";
+import { MediationPanel } from "../mediation/case/MediationPanel.js";
 import { IssueSupervisionButton } from "../supervision/IssueSupervisionButton.js";
 
 export function CaseDetailPage() {
@@ -42,6 +43,7 @@ export function CaseDetailPage() {
       </div>
       {canReadTasks && <CaseRoutingPanel caseId={c.id} />}
       {canReadTasks && <CaseHandlingPanel caseId={c.id} closed={c.status === "closed"} />}
+      <MediationPanel caseId={c.id} category={c.category} />
       <Card
         title="时间线"
         style={{ marginBottom: 16 }}

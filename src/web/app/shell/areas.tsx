@@ -24,7 +24,7 @@ export const WORK_AREAS: Area[] = [
   { path: "/supervision", label: "menu.supervision", icon: <BellOutlined />, permission: "tasks.read" },
   { path: "/extensions", label: "menu.extensions", icon: <FieldTimeOutlined />, permission: "extensions.decide" },
   { path: "/mediators", label: "menu.mediators", icon: <IdcardOutlined />, permission: "mediators.read" },
-  { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "cases.read", soon: "soon.mediation" },
+  { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "mediation.manage" },
   { path: "/warnings", label: "menu.warnings", icon: <AlertOutlined />, permission: "cases.read", soon: "soon.warnings" },
   { path: "/follow-ups", label: "menu.followUps", icon: <PhoneOutlined />, permission: "cases.read", soon: "soon.followUps" },
   { path: "/assessment", label: "menu.assessment", icon: <TrophyOutlined />, permission: "assessment.read" },
