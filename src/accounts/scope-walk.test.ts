@@ -13,7 +13,7 @@ import { openLeadTask } from "../tasks/open-lead-task.js";
 import { workflowSteps } from "../tasks/schema.js";
 import { extensionRequests } from "../deadlines/schema.js";
 import { instantiateWorkflow } from "../routing/workflows.js";
-import { agreements, judicialConfirmations, mediationSessions, mediators, referrals } from "../mediation/schema.js";
+import { agreements, judicialConfirmations, mediationSessions, mediatorRequests, mediators, referrals } from "../mediation/schema.js";
 import { eq } from "drizzle-orm";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
@@ -52,6 +52,7 @@ interface Fixture {
   agreementId: number;
   confirmationId: number;
   referralId: number;
+  requestId: number;
   extensionId: number;
   secrets: string[];
 }
@@ -174,6 +175,13 @@ const PROBES: Record<string, Probe> = {
   "POST /api/cases/:id/referrals": { expect: "not-found", body: () => ({ kind: "legal_aid" }) },
   "PATCH /api/referrals/:id": { expect: "not-found", body: () => ({ status: "accepted" }) },
   "GET /api/referrals/:id/dossier": { expect: "not-found" },
+  "GET /api/cases/:id/team-proposal": { expect: "not-found" },
+  "GET /api/cases/:id/team": { expect: "not-found" },
+  "POST /api/cases/:id/team": { expect: "not-found", body: (f) => ({ members: [{ mediatorId: f.mediatorId, role: "lead" }] }) },
+  "DELETE /api/cases/:id/team": { expect: "not-found", query: "?reason=越权解散" },
+  "POST /api/cases/:id/mediator-requests": { expect: "not-found", body: (f) => ({ mediatorId: f.mediatorId, onBehalfOf: "越权" }) },
+  "GET /api/mediator-requests": { expect: "allowed" },
+  "POST /api/mediator-requests/:id/decide": { expect: "not-found", body: () => ({ accept: true }) },
 };
 
 function fillUrl(url: string, f: Fixture): string {
@@ -191,6 +199,7 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/agreements") ? f.agreementId
     : url.startsWith("/api/judicial-confirmations") ? f.confirmationId
     : url.startsWith("/api/referrals") ? f.referralId
+    : url.startsWith("/api/mediator-requests") ? f.requestId
     : url.startsWith("/api/extensions") ? f.extensionId
     : url.startsWith("/api/supervision") ? f.orderId
     : url.startsWith("/api/notifications") ? f.notificationId
@@ -250,7 +259,9 @@ describe("jurisdiction scope across every route", () => {
     const [agreement] = await h.t.db.insert(agreements).values({ caseId: kase.id, number: "古塘调〔2099〕第0001号", facts: "上傅家绝密纠纷事实", terms: "条款", createdByLabel: "test", parties: [{ name: "沈秘密", role: "applicant" }, { name: "对方", role: "respondent" }] }).returning();
     const [confirmation] = await h.t.db.insert(judicialConfirmations).values({ agreementId: agreement.id, courtUnitId: await unitId(h.t, "GT-RMFT"), requestedByLabel: "test" }).returning();
     const [referral] = await h.t.db.insert(referrals).values({ caseId: kase.id, kind: "legal_aid", targetName: "慈溪市法律援助中心", guidance: "携带材料", createdByLabel: "test" }).returning();
+    const [request] = await h.t.db.insert(mediatorRequests).values({ caseId: kase.id, mediatorId: mediator.id, requestedByLabel: "上傅家当事人" }).returning();
     f = {
+      requestId: request.id,
       sessionId: session.id,
       agreementId: agreement.id,
       confirmationId: confirmation.id,

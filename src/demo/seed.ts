@@ -23,6 +23,7 @@ import { seedCalendar } from "../deadlines/china-holidays.js";
 import { loadClassifier } from "../cases/classify-case.js";
 import { formationDeps, formPendingCases } from "../cases/formation/form-pending.js";
 import { simulateHandlingHistory } from "./handling-history.js";
+import { simulateMediationHistory } from "./mediation-history.js";
 import { seedMediators } from "../mediation/force/seed-mediators.js";
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
@@ -44,7 +45,8 @@ export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number
     // Cases formed now (not in the background) so that the year's handling can be lived through them.
     await formPendingCases(db, await formationDeps(db, await loadClassifier()));
     const handling = opts.handling === false ? null : await simulateHandlingHistory(db, cipher);
-    return { ...base, records: summary.total, handling };
+    const mediation = opts.handling === false ? null : await simulateMediationHistory(db, cipher);
+    return { ...base, records: summary.total, handling, mediation };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -21,6 +21,7 @@ import type { Services } from "./context.js";
 import { registerHealthRoutes } from "./health.js";
 import { registerTaskRoutes } from "../tasks/routes.js";
 import { registerMediatorRoutes } from "../mediation/force/routes.js";
+import { registerTeamRoutes } from "../mediation/teams/routes.js";
 import { registerFunnelRoutes } from "../mediation/funnel/routes.js";
 import { registerMediationSessionRoutes } from "../mediation/sessions/routes.js";
 import { registerAgreementRoutes } from "../mediation/agreements/routes.js";
@@ -55,6 +56,7 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerDeadlineRoutes(app, services);
   registerTaskRoutes(app, services);
   registerMediatorRoutes(app, services);
+  registerTeamRoutes(app, services);
   registerFunnelRoutes(app, services);
   registerMediationSessionRoutes(app, services);
   registerAgreementRoutes(app, services);

@@ -29,6 +29,7 @@ export const DICT = {
   "menu.extensions": { zh: "延期审批", en: "Extensions" },
   "menu.mediation": { zh: "我的调解日程", en: "My mediation schedule" },
   "menu.mediators": { zh: "调解员名录", en: "Mediators" },
+  "menu.mediatorRequests": { zh: "指定调解申请", en: "Mediator requests" },
   "menu.mediatorsAdmin": { zh: "调解员队伍", en: "Mediation force" },
   "menu.warnings": { zh: "预警", en: "Warnings" },
   "menu.followUps": { zh: "回访", en: "Follow-ups" },

@@ -32,6 +32,7 @@ import { MediatorProfilePage } from "./mediation/force/MediatorProfilePage.js";
 import { MediatorsAdminPage } from "./mediation/force/MediatorsAdminPage.js";
 import { AgreementPrintPage } from "./mediation/case/AgreementPrintPage.js";
 import { MySchedulePage } from "./mediation/case/MySchedulePage.js";
+import { MyRequestsPage } from "./mediation/teams/MyRequestsPage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/intake": () => <IntakePage />,
@@ -71,6 +72,7 @@ export function AppRoutes() {
         ))}
         <Route path="/cases/duplicates" element={<Guard permission={cases.permission}><DuplicatesPage /></Guard>} />
         <Route path="/cases/:id" element={<Guard permission={cases.permission}><CaseDetailPage /></Guard>} />
+        <Route path="/mediation/requests" element={<Guard permission="mediation.respond"><MyRequestsPage /></Guard>} />
         <Route path="/agreements/:id/print" element={<Guard permission="cases.read"><AgreementPrintPage /></Guard>} />
         <Route path="/mediators/:id" element={<Guard permission="mediators.read"><MediatorProfilePage /></Guard>} />
         <Route path="/people/:id" element={<Guard permission="people.read"><PersonPage /></Guard>} />

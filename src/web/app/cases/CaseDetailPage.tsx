@@ -43,7 +43,7 @@ export function CaseDetailPage() {
       </div>
       {canReadTasks && <CaseRoutingPanel caseId={c.id} />}
       {canReadTasks && <CaseHandlingPanel caseId={c.id} closed={c.status === "closed"} />}
-      <MediationPanel caseId={c.id} category={c.category} />
+      <MediationPanel caseId={c.id} category={c.category} closed={c.status === "closed"} />
       <Card
         title="时间线"
         style={{ marginBottom: 16 }}

@@ -1,6 +1,6 @@
 // The hub's areas, once: the side menu, the home page's links and the routes' permission checks read this list.
 import {
-  AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, FieldTimeOutlined, IdcardOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
+  AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, FieldTimeOutlined, IdcardOutlined, UserSwitchOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
   HomeOutlined, InboxOutlined, KeyOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -25,6 +25,7 @@ export const WORK_AREAS: Area[] = [
   { path: "/extensions", label: "menu.extensions", icon: <FieldTimeOutlined />, permission: "extensions.decide" },
   { path: "/mediators", label: "menu.mediators", icon: <IdcardOutlined />, permission: "mediators.read" },
   { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "mediation.manage" },
+  { path: "/mediation/requests", label: "menu.mediatorRequests", icon: <UserSwitchOutlined />, permission: "mediation.respond" },
   { path: "/warnings", label: "menu.warnings", icon: <AlertOutlined />, permission: "cases.read", soon: "soon.warnings" },
   { path: "/follow-ups", label: "menu.followUps", icon: <PhoneOutlined />, permission: "cases.read", soon: "soon.followUps" },
   { path: "/assessment", label: "menu.assessment", icon: <TrophyOutlined />, permission: "assessment.read" },
