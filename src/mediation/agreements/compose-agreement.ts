@@ -26,8 +26,13 @@ type Party = { personId?: number; name: string; role: string; confirmedAt?: stri
 
 async function defaultParties(ctx: Ctx, caseId: number): Promise<Party[]> {
   const all = await caseParticipants(ctx, caseId);
-  const sides = all.filter((p) => p.role === "applicant" || p.role === "respondent");
-  return (sides.length ? sides : all).map((p) => ({ personId: p.personId, name: p.name, role: PARTY_ROLE_NAMES[p.role], confirmedAt: null }));
+  // The one who reported the dispute is its applicant unless an applicant is named; each person once.
+  const hasApplicant = all.some((p) => p.role === "applicant");
+  const sides = all.filter((p) => p.role === "applicant" || p.role === "respondent" || (p.role === "reporter" && !hasApplicant));
+  const seen = new Set<number>();
+  return (sides.length ? sides : all)
+    .filter((p) => (seen.has(p.personId) ? false : (seen.add(p.personId), true)))
+    .map((p) => ({ personId: p.personId, name: p.name, role: PARTY_ROLE_NAMES[p.role === "reporter" ? "applicant" : p.role], confirmedAt: null }));
 }
 
 async function defaultFacts(ctx: Ctx, caseId: number): Promise<string> {
