@@ -6,14 +6,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, logIn, watchPageProblems } from "./browser.js";
 import { ensureWebBuild, repoRoot, startServer, type TestServer } from "./server.js";
+import { apiGet, caseMarked, fileAtWindow } from "./page-api.js";
 
 const RUN = Date.now().toString(36).toUpperCase();
 const MARK = `楼上${RUN}号漏水`;
 const PASSWORD = "Gutang@2026";
 
-async function apiGet<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (url) => (await fetch(url, { headers: { accept: "application/json" } })).json(), url) as Promise<T>;
-}
 
 async function session(browser: Browser, server: TestServer, username: string) {
   const page = await browser.newPage({ baseURL: server.baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
@@ -53,21 +51,11 @@ describe("handling a case through the web app", () => {
   it("routes, posts, claims, handles, verifies and closes a case", async () => {
     const centre = await session(browser, server, "zhongxin");
     // The walk-in window registers the dispute (the form's API, as the window's screen sends it).
-    const filed = await centre.page.evaluate(async (narrative) => {
-      const csrf = document.cookie.split("; ").find((c) => c.startsWith("tb_csrf="))?.split("=")[1] ?? "";
-      const res = await fetch("/api/intake/forms/window", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-csrf-token": decodeURIComponent(csrf) },
-        body: JSON.stringify({ reporterName: "赵小梅", reporterPhone: "13805741234", address: "古塘街道团圈社区", narrative }),
-      });
-      return res.status;
-    }, `${MARK}，楼上住户卫生间漏水渗到我家天花板，多次协商未果，双方发生争吵，请求调解。`);
+    const filed = await fileAtWindow(centre.page, { reporterName: "赵小梅", reporterPhone: "13805741234", address: "古塘街道团圈社区", narrative: `${MARK}，楼上住户卫生间漏水渗到我家天花板，多次协商未果，双方发生争吵，请求调解。` });
     expect(filed).toBe(200);
 
     // It forms a case and is routed to a unit, with the reasons on the case.
-    type Listed = { items: { id: number; code: string }[] };
-    await expect.poll(async () => (await apiGet<Listed>(centre.page, `/api/cases?q=${encodeURIComponent(MARK)}`)).items.length, { timeout: 60_000, interval: 1000 }).toBe(1);
-    const [kase] = (await apiGet<Listed>(centre.page, `/api/cases?q=${encodeURIComponent(MARK)}`)).items;
+    const kase = await caseMarked(centre.page, MARK, (n) => expect.poll(n, { timeout: 60_000, interval: 1000 }).toBe(1));
     await expect.poll(async () => (await apiGet<{ items: unknown[] }>(centre.page, `/api/cases/${kase.id}/tasks`)).items.length, { timeout: 60_000, interval: 1000 }).toBeGreaterThan(0);
 
     // The street centre posts it on the claim board from the case page.
