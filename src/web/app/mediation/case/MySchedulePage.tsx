@@ -1,5 +1,5 @@
 // A mediator's own schedule: the sessions of the cases whose mediation team they are on, upcoming first.
-import { Card, Segmented, Table, Tag } from "antd";
+import { Badge, Calendar, Card, Segmented, Space, Table, Tag } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
@@ -9,6 +9,7 @@ import { useMySessions, type Session } from "./mediation-api.js";
 
 export function MySchedulePage() {
   const [range, setRange] = useState<"upcoming" | "month" | "all">("upcoming");
+  const [view, setView] = useState<"list" | "calendar">("list");
   const from = useMemo(
     () => (range === "upcoming" ? dayjs().startOf("day") : range === "month" ? dayjs().subtract(30, "day").startOf("day") : dayjs("2000-01-01")).format(),
     [range],
@@ -17,8 +18,32 @@ export function MySchedulePage() {
   return (
     <Card
       title="我的调解日程"
-      extra={<Segmented value={range} onChange={(v) => setRange(v as typeof range)} options={[{ value: "upcoming", label: "今天起" }, { value: "month", label: "近30天起" }, { value: "all", label: "全部" }]} />}
+      extra={
+        <Space>
+          <Segmented value={view} onChange={(v) => setView(v as typeof view)} options={[{ value: "list", label: "列表" }, { value: "calendar", label: "日历" }]} />
+          <Segmented value={range} onChange={(v) => setRange(v as typeof range)} options={[{ value: "upcoming", label: "今天起" }, { value: "month", label: "近30天起" }, { value: "all", label: "全部" }]} />
+        </Space>
+      }
     >
+      {view === "calendar" ? (
+        <Calendar
+          cellRender={(day, info) => {
+            if (info.type !== "date") return info.originNode;
+            const today = (data?.items ?? []).filter((s) => dayjs(s.scheduledAt).isSame(day, "day"));
+            return (
+              <>
+                {today.map((s) => (
+                  <div key={s.id}>
+                    <Link to={`/cases/${s.caseId}`}>
+                      <Badge status={s.status === "scheduled" ? "processing" : s.status === "held" ? "success" : "default"} text={`${dayjs(s.scheduledAt).format("HH:mm")} ${s.caseCode}`} />
+                    </Link>
+                  </div>
+                ))}
+              </>
+            );
+          }}
+        />
+      ) : (
       <Table<Session>
         rowKey="id"
         loading={isLoading}
@@ -34,6 +59,7 @@ export function MySchedulePage() {
           { title: "结果", render: (_, s) => (s.outcome ? SESSION_OUTCOME_NAMES[s.outcome] : "") },
         ]}
       />
+      )}
     </Card>
   );
 }
