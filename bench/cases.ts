@@ -7,13 +7,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { numberArg, openBenchDatabase, percentile } from "./fresh-database.js";
 import { loadShippedModel, predict } from "../src/classifier/index.js";
 import { formationDeps, formPendingCases } from "../src/cases/formation/form-pending.js";
 import { loadClassifier } from "../src/cases/classify-case.js";
-import { closeDb, createDb } from "../src/db/client.js";
-import { startEmbedded, type EmbeddedServer } from "../src/db/embedded.js";
-import { applyMigrations } from "../src/db/migrate.js";
 import { writeDemo } from "../src/demo/generator/generate.js";
 import { loadIntakeDeps } from "../src/intake/deps.js";
 import { ingestPaths } from "../src/intake/run-files.js";
@@ -21,32 +18,13 @@ import { createCipher } from "../src/personal-data/cipher.js";
 import { importRegistry, loadRegistryFile, SHIPPED_REGISTRY_PATH } from "../src/regions/import-registry.js";
 import { inTransaction } from "../src/server/context.js";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg("--cases", 1_000_000);
-const DISPUTES = arg("--disputes", 150);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const N = numberArg("--cases", 1_000_000);
+const DISPUTES = numberArg("--disputes", 150);
+const pct = percentile;
 
-const name = `tongban_bench_cases_${crypto.randomBytes(3).toString("hex")}`;
-let embedded: EmbeddedServer | undefined;
-let dataDir: string | undefined;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tongban-bench-cases-"));
-  fs.chmodSync(dataDir, 0o755);
-  embedded = await startEmbedded({ dataDir });
-  adminUrl = embedded.url("postgres");
-}
-const admin = new pg.Client(adminUrl);
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-const u = new URL(adminUrl);
-u.pathname = `/${name}`;
-const db = createDb(u.toString(), 4);
+const bench = await openBenchDatabase("cases");
+const db = bench.db;
 try {
-  await applyMigrations(db);
   const cipher = createCipher(crypto.randomBytes(32));
   await inTransaction({ db, cipher }, { actor: { kind: "system", label: "bench" }, correlationId: "bench" }, (ctx) => importRegistry(ctx, loadRegistryFile(SHIPPED_REGISTRY_PATH)));
 
@@ -97,9 +75,5 @@ try {
   }
   console.log(`load average at the end: ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`);
 } finally {
-  await closeDb(db);
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close({ keep: process.argv.includes("--keep") });
 }

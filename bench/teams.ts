@@ -3,14 +3,9 @@
 //   npm run bench:teams -- [--mediators N] [--cases N] [--proposals N] [--keep]   (--keep: leave the database for EXPLAIN)
 // DATABASE_URL set: a fresh database on that server (dropped afterwards); otherwise an embedded PostgreSQL.
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import pg from "pg";
+import { numberArg, openBenchDatabase, percentile } from "./fresh-database.js";
 import { CATEGORIES } from "../src/cases/categories.js";
-import { closeDb, createDb } from "../src/db/client.js";
-import { startEmbedded, type EmbeddedServer } from "../src/db/embedded.js";
-import { applyMigrations } from "../src/db/migrate.js";
 import { generateMediators, insertMediators } from "../src/mediation/force/seed-mediators.js";
 import { proposeTeam } from "../src/mediation/teams/propose.js";
 import { createCipher } from "../src/personal-data/cipher.js";
@@ -18,14 +13,10 @@ import { importRegistry, loadRegistryFile, SHIPPED_REGISTRY_PATH } from "../src/
 import { inTransaction } from "../src/server/context.js";
 import { seedUnits } from "../src/units/seed-units.js";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const MEDIATORS = arg("--mediators", 10_000);
-const CASES = arg("--cases", 5_000);
-const PROPOSALS = arg("--proposals", 500);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const MEDIATORS = numberArg("--mediators", 10_000);
+const CASES = numberArg("--cases", 5_000);
+const PROPOSALS = numberArg("--proposals", 500);
+const pct = percentile;
 
 // A sentence per type, so that specialties and elderly/vulnerable fit have words to find.
 const TEXTS: Record<string, string> = {
@@ -35,25 +26,10 @@ const TEXTS: Record<string, string> = {
   XF: "商家拒绝退款，质量问题投诉", HJ: "工厂排污噪音影响居民", QT: "其他矛盾纠纷",
 };
 
-const name = `tongban_bench_teams_${crypto.randomBytes(3).toString("hex")}`;
-let embedded: EmbeddedServer | undefined;
-let dataDir: string | undefined;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tongban-bench-teams-"));
-  fs.chmodSync(dataDir, 0o755);
-  embedded = await startEmbedded({ dataDir });
-  adminUrl = embedded.url("postgres");
-}
-const admin = new pg.Client(adminUrl);
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-const u = new URL(adminUrl);
-u.pathname = `/${name}`;
-const db = createDb(u.toString(), 4);
+const bench = await openBenchDatabase("teams");
+const db = bench.db;
 const system = { actor: { kind: "system" as const, label: "bench" }, correlationId: "bench" };
 try {
-  await applyMigrations(db);
   const cipher = createCipher(crypto.randomBytes(32));
   await inTransaction({ db, cipher }, system, (ctx) => importRegistry(ctx, loadRegistryFile(SHIPPED_REGISTRY_PATH)));
   await inTransaction({ db, cipher }, system, (ctx) => seedUnits(ctx));
@@ -124,10 +100,5 @@ try {
   console.log(`candidates scored per case: ${(considered / picked.length).toFixed(0)} on average; full teams: ${full}/${picked.length}`);
   console.log(`load average at the end: ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`);
 } finally {
-  await closeDb(db);
-  if (process.argv.includes("--keep")) console.log(`kept database ${name}`);
-  else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close({ keep: process.argv.includes("--keep") });
 }
