@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { MediatorKind } from "../../../../mediation/kinds.js";
 import { FIELD_OPTIONS, FieldTags, GradeTag, KIND_OPTIONS, TagList, ageBandName, days, percent } from "./labels.js";
+import { CommunitySelect } from "./CommunitySelect.js";
 import { useDirectory, useDirectoryFacets, type DirectoryFilter, type DirectorySort, type MediatorPublicView } from "./mediator-api.js";
 
 const PAGE_SIZE = 24;
@@ -37,16 +38,7 @@ export function DirectoryPage() {
           <Select allowClear showSearch placeholder="如 工伤、宅基地" style={{ width: 150 }} options={options(facets?.specialties)} value={filter.specialty} onChange={(specialty) => change({ specialty })} />
         </Form.Item>
         <Form.Item label="村社">
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder="全部"
-            style={{ width: 150 }}
-            options={(facets?.communities ?? []).map((c) => ({ value: c.code, label: c.name }))}
-            value={filter.community}
-            onChange={(community) => change({ community })}
-          />
+          <CommunitySelect communities={facets?.communities} value={filter.community} onChange={(community) => change({ community })} />
         </Form.Item>
         <Form.Item label="类别">
           <Select<MediatorKind> allowClear placeholder="全部" style={{ width: 140 }} options={KIND_OPTIONS as { value: MediatorKind; label: string }[]} value={filter.kind} onChange={(kind) => change({ kind })} />

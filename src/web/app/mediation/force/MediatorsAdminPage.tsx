@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import type { MediatorKind } from "../../../../mediation/kinds.js";
 import { useCan } from "../../session.js";
 import { FieldTags, GradeTag, KIND_OPTIONS, percent, weekdays } from "./labels.js";
+import { CommunitySelect } from "./CommunitySelect.js";
 import { useDirectoryFacets, useStaffMediators, type DirectoryFilter, type MediatorStaffView } from "./mediator-api.js";
 import { MediatorForm } from "./MediatorForm.js";
 
@@ -38,16 +39,7 @@ export function MediatorsAdminPage() {
           <Select allowClear placeholder="全部" style={{ width: 170 }} options={(facets?.studios ?? []).map((s) => ({ value: s.id, label: s.name }))} value={filter.studio} onChange={(studio) => change({ studio })} />
         </Form.Item>
         <Form.Item label="村社">
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder="全部"
-            style={{ width: 150 }}
-            options={(facets?.communities ?? []).map((c) => ({ value: c.code, label: c.name }))}
-            value={filter.community}
-            onChange={(community) => change({ community })}
-          />
+          <CommunitySelect communities={facets?.communities} value={filter.community} onChange={(community) => change({ community })} />
         </Form.Item>
         <Form.Item label="在册">
           <Select<ActiveFilter>
