@@ -37,6 +37,15 @@ export const ACTIONS = {
   "mediation.manage": "组建调解小组、安排调解、记录笔录、制作调解协议书、司法确认、诉调衔接",
   "mediation.request": "申请指定信任的调解员",
   "mediation.respond": "调解员接受或谢绝指定",
+  "risk.read": "查看风险评估、民转刑重点清单",
+  "warnings.read": "查看预警中心",
+  "warnings.respond": "签收预警、反馈处置措施",
+  "warnings.manage": "预警督办、销号",
+  "followups.read": "查看回访清单",
+  "followups.record": "登记回访结果",
+  "followups.manage": "维护回访规则、改派回访",
+  "transfers.read": "查看非警务警情流转情况",
+  "keyindex.read": "查看关键指数",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -79,6 +88,15 @@ export const PERMISSIONS: Record<Action, Record<Role, boolean>> = {
   "mediation.manage": row(Y, Y, Y, Y, Y, _, _, _, _),
   "mediation.request": row(Y, _, _, _, _, Y, _, _, Y),
   "mediation.respond": row(_, _, _, _, Y, _, _, _, _),
+  "risk.read":       row(Y, Y, Y, Y, Y, Y, Y, _, _),
+  "warnings.read":   row(Y, Y, Y, Y, _, Y, Y, _, _),
+  "warnings.respond": row(Y, Y, Y, Y, _, _, _, _, _),
+  "warnings.manage": row(Y, _, _, _, _, _, Y, _, _),
+  "followups.read":  row(Y, Y, Y, Y, Y, Y, Y, _, _),
+  "followups.record": row(Y, _, Y, Y, Y, Y, _, _, _),
+  "followups.manage": row(Y, _, _, _, _, _, _, Y, _),
+  "transfers.read":  row(Y, Y, _, _, _, _, Y, _, _),
+  "keyindex.read":   row(Y, Y, Y, Y, Y, Y, Y, Y, _),
 };
 
 function row(

@@ -3,6 +3,7 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, text
 import { people } from "../people/schema.js";
 import { regionNodes } from "../regions/schema.js";
 import { units } from "../units/schema.js";
+import type { RiskFactor } from "../risk/levels.js";
 
 import { CASE_STATUSES } from "./statuses.js";
 
@@ -40,6 +41,10 @@ export const cases = pgTable(
     handlingLevel: text(),
     /** Three-colour risk (red / yellow / green), set by the risk rules; null until scored. */
     riskLevel: text({ enum: ["red", "yellow", "green"] }),
+    /** The points behind the colour (risk/rules.ts), the factors that made them, and when they were last computed. */
+    riskScore: real(),
+    riskFactors: jsonb().$type<RiskFactor[]>(),
+    riskScoredAt: timestamp({ withTimezone: true }),
     /** Where the case stands in the ODR funnel (mediation/kinds.ts MEDIATION_STAGES); null before mediation starts. */
     mediationStage: text(),
   },
@@ -47,6 +52,7 @@ export const cases = pgTable(
     index("cases_region_idx").on(t.regionNodeId),
     index("cases_lead_unit_idx").on(t.leadUnitId),
     index("cases_triage_idx").on(t.id).where(sql`needs_triage AND merged_into_id IS NULL`),
+    index("cases_risk_idx").on(t.riskScore).where(sql`risk_level IN ('red', 'yellow') AND merged_into_id IS NULL`),
   ],
 );
 

@@ -13,3 +13,6 @@ export * from "../supervision/schema.js";
 export * from "../assessment/schema.js";
 export * from "../notifications/schema.js";
 export * from "../mediation/schema.js";
+export * from "../warnings/schema.js";
+export * from "../follow-ups/schema.js";
+export * from "../transfers/schema.js";

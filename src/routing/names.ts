@@ -1,8 +1,6 @@
-// Risk colours and kinds of routing decision with their names. No database imports: the web app uses this too.
-// (The risk area, when it comes, should own RISK_LEVELS; cases.risk_level is the same list.)
-export const RISK_LEVELS = ["red", "yellow", "green"] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-export const RISK_LEVEL_NAMES: Record<RiskLevel, string> = { red: "红色", yellow: "黄色", green: "绿色" };
+// Kinds of routing decision with their names. No database imports: the web app uses this too.
+// The risk colours belong to the risk area (risk/levels.ts); re-exported here for the routing code that reads them.
+export { RISK_LEVELS, RISK_LEVEL_NAMES, type RiskLevel } from "../risk/levels.js";
 
 /** Why a case_routings row exists (its `via` column). */
 export const ROUTING_VIA = ["auto", "reroute", "escalation", "push_down", "return"] as const;

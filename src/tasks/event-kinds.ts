@@ -51,6 +51,18 @@ export const CASE_EVENT_KINDS = [
   "mediator_requested",
   "mediator_request_accepted",
   "mediator_request_declined",
+  "risk_changed",
+  "police_transfer",
+  "warning_raised",
+  "warning_acknowledged",
+  "warning_feedback",
+  "warning_supervised",
+  "warning_escalated",
+  "warning_closed",
+  "follow_up_scheduled",
+  "follow_up_done",
+  "follow_up_overdue",
+  "reopened",
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -69,6 +81,10 @@ export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 //   referral_sent / referral_updated: { referralId, kind, targetName, status, note? }
 //   team_formed: { teamId, formedBy, previousTeamId, members: [{ mediatorId, name, role }] }   team_released: { teamId, reason }
 //   mediator_requested / mediator_request_accepted / mediator_request_declined: { requestId, mediatorId, mediatorName, teamId?, note?, otherPartyTold? }
+//   risk_changed: { from, to, score, factors: [label…] }     police_transfer: { recordId, basis }
+//   warning_*: { warningId, trigger, unitId?, measures?, orderId?, outcome? }
+//   follow_up_scheduled: { visitIds, offsets }  follow_up_done: { visitId, settled, satisfaction, outcome }  follow_up_overdue: { visitId, dueAt }
+//   reopened: { reason, visitId? }
 
 export const CASE_EVENT_NAMES: Record<CaseEventKind, string> = {
   routed: "按职责矩阵流转",
@@ -120,4 +136,16 @@ export const CASE_EVENT_NAMES: Record<CaseEventKind, string> = {
   mediator_requested: "当事人申请指定调解员",
   mediator_request_accepted: "调解员接受指定",
   mediator_request_declined: "调解员谢绝指定",
+  risk_changed: "风险等级变化",
+  police_transfer: "非警务警情移交",
+  warning_raised: "发出预警",
+  warning_acknowledged: "预警签收",
+  warning_feedback: "预警处置反馈",
+  warning_supervised: "预警督办",
+  warning_escalated: "预警超时未签收升级",
+  warning_closed: "预警销号",
+  follow_up_scheduled: "安排回访",
+  follow_up_done: "完成回访",
+  follow_up_overdue: "回访逾期",
+  reopened: "案件重新办理",
 };
