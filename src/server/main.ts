@@ -17,6 +17,10 @@ import { webhookSweep } from "../notifications/deliver.js";
 import { claimDeadlineSweep, routeNewCases, routingSweep } from "../tasks/sweeps.js";
 import { sessionReminderSweep } from "../mediation/sessions/reminders.js";
 import { agreementPerformanceSweep } from "../mediation/agreements/performance-sweep.js";
+import { WARNING_SWEEPS } from "../warnings/sweeps.js";
+import { FOLLOW_UP_SWEEPS } from "../follow-ups/sweeps.js";
+import { raiseDueWarnings } from "../warnings/raise-due.js";
+import { seedFollowUpRules } from "../follow-ups/seed-rules.js";
 import { seedCalendar } from "../deadlines/china-holidays.js";
 import { seedDeadlineRules } from "../deadlines/default-rules.js";
 import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
@@ -56,12 +60,17 @@ try {
   await seedRoutingMatrix(db);
   await seedDeadlineRules(db);
   await seedCalendar(db);
+  await seedFollowUpRules(db);
   former = startCaseFormer(db, {
     onError: (err) => app?.log.error({ err }, "case formation failed"),
-    afterSweep: () => routeNewCases({ db, cipher }),
+    // New cases are routed at once, and the warnings their risk makes due are raised.
+    afterSweep: async () => {
+      await routeNewCases({ db, cipher });
+      await raiseDueWarnings({ db, cipher });
+    },
   });
   // Timers in PostgreSQL: new cases routed, claim deadlines, deadline alerts, webhook deliveries.
-  jobs = await startJobs({ db, cipher }, [routingSweep, claimDeadlineSweep, deadlineSweep, webhookSweep, sessionReminderSweep, agreementPerformanceSweep], { onError: (err) => app?.log.error({ err }, "job failed") });
+  jobs = await startJobs({ db, cipher }, [routingSweep, claimDeadlineSweep, deadlineSweep, webhookSweep, sessionReminderSweep, agreementPerformanceSweep, ...WARNING_SWEEPS, ...FOLLOW_UP_SWEEPS], { onError: (err) => app?.log.error({ err }, "job failed") });
   former.trigger(); // records a crash left without a case
   app = await buildApp({ db, cipher, webDir, cases: former, secureCookies: config.secureCookies, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });

@@ -32,6 +32,11 @@ import { registerSupervisionRoutes } from "../supervision/routes.js";
 import { registerAssessmentRoutes } from "../assessment/routes.js";
 import { registerNotificationRoutes } from "../notifications/notification-routes.js";
 import { registerWebhookRoutes } from "../notifications/webhook-routes.js";
+import { registerRiskRoutes } from "../risk/routes.js";
+import { registerWarningRoutes } from "../warnings/routes.js";
+import { registerFollowUpRoutes } from "../follow-ups/routes.js";
+import { registerTransferRoutes } from "../transfers/routes.js";
+import { registerKeyIndexRoutes } from "../key-index/routes.js";
 
 export async function registerRoutes(app: App, services: Services, opts: { loginRateLimit: { max: number; timeWindow: number }; secureCookies: boolean }) {
   registerHealthRoutes(app, services);
@@ -65,4 +70,9 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerAssessmentRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerWebhookRoutes(app, services);
+  registerRiskRoutes(app, services);
+  registerWarningRoutes(app, services);
+  registerFollowUpRoutes(app, services);
+  registerTransferRoutes(app, services);
+  registerKeyIndexRoutes(app, services);
 }

@@ -31,7 +31,10 @@ export const DICT = {
   "menu.mediators": { zh: "调解员名录", en: "Mediators" },
   "menu.mediatorRequests": { zh: "指定调解申请", en: "Mediator requests" },
   "menu.mediatorsAdmin": { zh: "调解员队伍", en: "Mediation force" },
-  "menu.warnings": { zh: "预警", en: "Warnings" },
+  "menu.warnings": { zh: "预警中心", en: "Warnings" },
+  "menu.riskList": { zh: "民转刑清单", en: "Escalation risk list" },
+  "menu.transfers": { zh: "非警务流转", en: "Non-police transfers" },
+  "menu.keyIndex": { zh: "关键指数", en: "Key index" },
   "menu.followUps": { zh: "回访", en: "Follow-ups" },
   "menu.assessment": { zh: "考核", en: "Assessment" },
   "menu.dashboard": { zh: "一屏掌控", en: "Dashboard" },
@@ -45,8 +48,6 @@ export const DICT = {
   "menu.routing": { zh: "职责矩阵", en: "Routing matrix" },
   "menu.calendar": { zh: "工作日历", en: "Working calendar" },
   "menu.deadlineRules": { zh: "办理时限", en: "Deadline rules" },
-  "soon.warnings": { zh: "风险评估三色预警：预警 → 签收 → 反馈 → 督办 → 销号的闭环。", en: "Three-colour risk warnings: warn → acknowledge → feedback → supervise → close." },
-  "soon.followUps": { zh: "办结后回访，确认纠纷不再复发，闭环防复。", en: "Visits after closure to check the dispute stays resolved." },
   "soon.dashboard": { zh: "一屏掌控：当前案件、预警、超期与关键指数的指挥视图。", en: "Command view of open cases, warnings, overdue items and key indices." },
 } satisfies Record<string, { zh: string; en: string }>;
 

@@ -33,6 +33,11 @@ import { MediatorsAdminPage } from "./mediation/force/MediatorsAdminPage.js";
 import { AgreementPrintPage } from "./mediation/case/AgreementPrintPage.js";
 import { MySchedulePage } from "./mediation/case/MySchedulePage.js";
 import { MyRequestsPage } from "./mediation/teams/MyRequestsPage.js";
+import { WarningsPage } from "./warnings/WarningsPage.js";
+import { FollowUpsPage } from "./follow-ups/FollowUpsPage.js";
+import { RiskListPage } from "./risk/RiskListPage.js";
+import { KeyIndexPage } from "./key-index/KeyIndexPage.js";
+import { TransfersPage } from "./transfers/TransfersPage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/intake": () => <IntakePage />,
@@ -49,6 +54,11 @@ const PAGES: Record<string, () => ReactNode> = {
   "/mediators": () => <DirectoryPage />,
   "/mediation": () => <MySchedulePage />,
   "/settings/mediators": () => <MediatorsAdminPage />,
+  "/warnings": () => <WarningsPage />,
+  "/follow-ups": () => <FollowUpsPage />,
+  "/risk": () => <RiskListPage />,
+  "/key-index": () => <KeyIndexPage />,
+  "/transfers": () => <TransfersPage />,
   "/settings/regions": () => <RegionTreePage />,
   "/settings/units": () => <UnitsPage />,
   "/settings/accounts": () => <AccountsPage />,

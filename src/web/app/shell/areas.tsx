@@ -1,7 +1,7 @@
 // The hub's areas, once: the side menu, the home page's links and the routes' permission checks read this list.
 import {
   AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, FieldTimeOutlined, IdcardOutlined, UserSwitchOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
-  HomeOutlined, InboxOutlined, KeyOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
+  FireOutlined, HomeOutlined, InboxOutlined, LineChartOutlined, SwapOutlined, KeyOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { Action } from "../../../accounts/permissions.js";
@@ -26,8 +26,11 @@ export const WORK_AREAS: Area[] = [
   { path: "/mediators", label: "menu.mediators", icon: <IdcardOutlined />, permission: "mediators.read" },
   { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "mediation.manage" },
   { path: "/mediation/requests", label: "menu.mediatorRequests", icon: <UserSwitchOutlined />, permission: "mediation.respond" },
-  { path: "/warnings", label: "menu.warnings", icon: <AlertOutlined />, permission: "cases.read", soon: "soon.warnings" },
-  { path: "/follow-ups", label: "menu.followUps", icon: <PhoneOutlined />, permission: "cases.read", soon: "soon.followUps" },
+  { path: "/warnings", label: "menu.warnings", icon: <AlertOutlined />, permission: "warnings.read" },
+  { path: "/risk", label: "menu.riskList", icon: <FireOutlined />, permission: "risk.read" },
+  { path: "/follow-ups", label: "menu.followUps", icon: <PhoneOutlined />, permission: "followups.read" },
+  { path: "/transfers", label: "menu.transfers", icon: <SwapOutlined />, permission: "transfers.read" },
+  { path: "/key-index", label: "menu.keyIndex", icon: <LineChartOutlined />, permission: "keyindex.read" },
   { path: "/assessment", label: "menu.assessment", icon: <TrophyOutlined />, permission: "assessment.read" },
   { path: "/dashboard", label: "menu.dashboard", icon: <DashboardOutlined />, permission: "cases.read", soon: "soon.dashboard" },
 ];

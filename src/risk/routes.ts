@@ -1,0 +1,5 @@
+// Risk routes over HTTP (being built).
+import type { App } from "../server/app.js";
+import type { Services } from "../server/context.js";
+
+export function registerRiskRoutes(_app: App, _services: Services) {}

@@ -1,0 +1,5 @@
+// Warning routes over HTTP (being built).
+import type { App } from "../server/app.js";
+import type { Services } from "../server/context.js";
+
+export function registerWarningRoutes(_app: App, _services: Services) {}
