@@ -28,7 +28,7 @@ export async function* exportRecords(db: Db): AsyncGenerator<ExportedRecord> {
       risk: string | null; record_region: number | null; case_region: number | null; person_ids: number[] | null; org_ids: number[] | null;
     }>(
       `SELECT r.id, r.channel, r.external_id, r.case_id, COALESCE(c.root_case_id, c.id) AS root, c.category,
-              NULL::text AS risk, r.region_node_id AS record_region, c.region_node_id AS case_region,
+              c.risk_level AS risk, r.region_node_id AS record_region, c.region_node_id AS case_region,
               (SELECT array_agg(DISTINCT rp.person_id) FILTER (WHERE p.kind = 'person') FROM record_people rp JOIN people p ON p.id = rp.person_id WHERE rp.record_id = r.id) AS person_ids,
               (SELECT array_agg(DISTINCT rp.person_id) FILTER (WHERE p.kind = 'company') FROM record_people rp JOIN people p ON p.id = rp.person_id WHERE rp.record_id = r.id) AS org_ids
          FROM records r LEFT JOIN cases c ON c.id = r.case_id

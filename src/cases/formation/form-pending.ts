@@ -1,7 +1,9 @@
 // Case formation for every record that has none yet, oldest report first, one former at a time (advisory lock),
 // in transactions of a few hundred records. Safe to run after any intake and again after a crash: it picks up
 // exactly the records still without a case.
+import { drizzle } from "drizzle-orm/node-postgres";
 import type { Db } from "../../db/client.js";
+import { scoreCases } from "../../risk/score-case.js";
 import { formRecord, type Decision, type FormationDeps, type RecordRow } from "./form-record.js";
 import { loadTreeIndex } from "./tree.js";
 import { possibleNames } from "./references.js";
@@ -37,16 +39,20 @@ export async function formPendingCases(db: Db, deps: FormationDeps, opts: { batc
            FROM records WHERE case_id IS NULL AND is_current ORDER BY reported_at, id LIMIT $1`,
         [batch],
       );
+      const touched = new Set<number>();
       for (const r of rows) {
         const started = performance.now();
         const d: Decision = await formRecord(client, deps, { ...r, id: Number(r.id) });
         summary.timings.push(performance.now() - started);
+        touched.add(d.caseId);
         summary.records++;
         if (d.decision === "new_case") summary.newCases++;
         else if (d.decision === "joined") summary.joined++;
         else if (d.decision === "recurrence") summary.recurrences++;
         else summary.corrections++;
       }
+      // The cases this batch touched are re-scored before it commits: risk follows every record at once.
+      await scoreCases(drizzle(client), [...touched], new Date());
       await client.query("COMMIT");
       done = rows.length;
     } catch (err) {
