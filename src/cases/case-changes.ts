@@ -1,6 +1,7 @@
 // Staff merges and splits of cases. Each is written down with the records it moved, so that it can be undone,
 // and audited in the same transaction.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { scoreCases } from "../risk/score-case.js";
 import { recordAudit } from "../audit/record.js";
 import { AppError } from "../errors/catalogue.js";
 import { records } from "../intake/schema.js";
@@ -30,6 +31,8 @@ export async function recount(ctx: Ctx, caseId: number) {
       last_reported_at = (SELECT max(reported_at) FROM records WHERE case_id = ${caseId} AND is_current),
       updated_at = now()
     WHERE id = ${caseId}`);
+  // Its risk follows the records it now holds.
+  await scoreCases(ctx.tx, [caseId], ctx.now);
 }
 
 async function liveCase(ctx: Ctx, id: number) {

@@ -21,6 +21,7 @@ import { WARNING_SWEEPS } from "../warnings/sweeps.js";
 import { FOLLOW_UP_SWEEPS } from "../follow-ups/sweeps.js";
 import { raiseDueWarnings } from "../warnings/raise-due.js";
 import { seedFollowUpRules } from "../follow-ups/seed-rules.js";
+import { riskRescoreSweep } from "../risk/sweeps.js";
 import { seedCalendar } from "../deadlines/china-holidays.js";
 import { seedDeadlineRules } from "../deadlines/default-rules.js";
 import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
@@ -70,7 +71,7 @@ try {
     },
   });
   // Timers in PostgreSQL: new cases routed, claim deadlines, deadline alerts, webhook deliveries.
-  jobs = await startJobs({ db, cipher }, [routingSweep, claimDeadlineSweep, deadlineSweep, webhookSweep, sessionReminderSweep, agreementPerformanceSweep, ...WARNING_SWEEPS, ...FOLLOW_UP_SWEEPS], { onError: (err) => app?.log.error({ err }, "job failed") });
+  jobs = await startJobs({ db, cipher }, [routingSweep, claimDeadlineSweep, deadlineSweep, webhookSweep, sessionReminderSweep, agreementPerformanceSweep, riskRescoreSweep, ...WARNING_SWEEPS, ...FOLLOW_UP_SWEEPS], { onError: (err) => app?.log.error({ err }, "job failed") });
   former.trigger(); // records a crash left without a case
   app = await buildApp({ db, cipher, webDir, cases: former, secureCookies: config.secureCookies, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });

@@ -4,6 +4,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import type { Db } from "../../db/client.js";
 import { scoreCases } from "../../risk/score-case.js";
+import { transferNonPolice } from "../../transfers/transfer-records.js";
 import { formRecord, type Decision, type FormationDeps, type RecordRow } from "./form-record.js";
 import { loadTreeIndex } from "./tree.js";
 import { possibleNames } from "./references.js";
@@ -52,7 +53,9 @@ export async function formPendingCases(db: Db, deps: FormationDeps, opts: { batc
         else summary.corrections++;
       }
       // The cases this batch touched are re-scored before it commits: risk follows every record at once.
-      await scoreCases(drizzle(client), [...touched], new Date());
+      const tx = drizzle(client);
+      await transferNonPolice(tx, rows.map((r) => Number(r.id)), new Date());
+      await scoreCases(tx, [...touched], new Date());
       await client.query("COMMIT");
       done = rows.length;
     } catch (err) {
