@@ -78,6 +78,9 @@ const PROBES: Record<string, Probe> = {
   "GET /api/people/:id/history": { expect: "not-found" },
   "POST /api/people/:id/reveal": { expect: "not-found", body: () => ({ reason: "越权查看" }) },
   "GET /api/cases": { expect: "allowed" },
+  "GET /api/risk/cases": { expect: "allowed" },
+  "GET /api/risk/people": { expect: "allowed" },
+  "GET /api/risk/summary": { expect: "allowed" },
   "GET /api/cases/:id": { expect: "not-found" },
   "GET /api/audit": { expect: "allowed" },
   "POST /api/intake/upload": { expect: "not-found", query: "?fileName=x.jsonl&channel=12345", contentType: "application/octet-stream", body: () => Buffer.from('{"gdbh":"W1"}\n') },
@@ -227,6 +230,8 @@ describe("jurisdiction scope across every route", () => {
     const idNumber = "330282198803127716";
     const person = await createPerson(h.t, { name: "沈秘密", idNumber, phone, regionNodeId: await regionId(h.t, `${AWAY}-G01`) });
     const kase = await createCase(h.t, { region: `${AWAY}-G01`, unit: `CC-${AWAY}`, title: "上傅家绝密纠纷", people: [person.id] });
+    // Red, so that the risk lists would show it to anyone they leaked to.
+    await h.t.db.$client.query(`UPDATE cases SET risk_level = 'red', risk_score = 40, risk_factors = '[]' WHERE id = $1`, [kase.id]);
     const account = await createAccount(h.t, "grid_worker", `${AWAY}-G01`, `CC-${AWAY}`, "away_grid_worker");
     const [token] = await h.t.db
       .insert(apiTokens)

@@ -12,6 +12,7 @@ import { regionNodes } from "../regions/schema.js";
 import type { App } from "../server/app.js";
 import { inTransaction, type Actor, type Services } from "../server/context.js";
 import { units } from "../units/schema.js";
+import { RISK_LEVELS } from "../risk/levels.js";
 import { mediationTeamMembers, mediationTeams, mediators } from "../mediation/schema.js";
 import { CATEGORIES, CATEGORY_NAMES, isCategory } from "./categories.js";
 import { caseChanges, caseMatches, caseParties, cases, CASE_STATUSES } from "./schema.js";
@@ -54,6 +55,10 @@ export function presentCase(r: Row) {
     recordCount: c.recordCount,
     firstReportedAt: c.firstReportedAt?.toISOString() ?? null,
     lastReportedAt: c.lastReportedAt?.toISOString() ?? null,
+    riskLevel: c.riskLevel,
+    riskScore: c.riskScore,
+    riskFactors: c.riskFactors ?? [],
+    riskScoredAt: c.riskScoredAt?.toISOString() ?? null,
   };
 }
 
@@ -78,6 +83,7 @@ export function registerCaseRoutes(app: App, services: Services) {
         status: z.enum(CASE_STATUSES).optional(),
         category: z.enum(CATEGORIES).optional(),
         triage: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+        risk: z.enum(RISK_LEVELS).optional(),
         q: z.string().trim().max(40).optional(),
         before: z.coerce.number().int().optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -97,6 +103,7 @@ export function registerCaseRoutes(app: App, services: Services) {
             q.status ? eq(cases.status, q.status) : undefined,
             q.category ? eq(cases.category, q.category) : undefined,
             q.triage ? eq(cases.needsTriage, true) : undefined,
+            q.risk ? eq(cases.riskLevel, q.risk) : undefined,
             q.q ? or(sql`${cases.title} ILIKE ${"%" + q.q.replace(/[%_\\]/g, "\\$&") + "%"}`, eq(cases.code, q.q)) : undefined,
             q.before ? lt(cases.id, q.before) : undefined,
           ),

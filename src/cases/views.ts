@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PersonView } from "../people/views.js";
+import { CaseRiskFields } from "../risk/views.js";
 import { CASE_STATUSES } from "./statuses.js";
 
 export { CASE_STATUS_NAMES } from "./statuses.js";
@@ -22,6 +23,7 @@ export const CaseSummaryView = z.object({
   recordCount: z.number(),
   firstReportedAt: z.string().nullable(),
   lastReportedAt: z.string().nullable(),
+  ...CaseRiskFields,
 });
 
 export const EvidenceView = z.object({ kind: z.string(), detail: z.string(), weight: z.number() });

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadIntakeDeps } from "../intake/deps.js";
 import { ingestPaths } from "../intake/run-files.js";
-import { writeDemo } from "./generator/generate.js";
+import { DEFAULT_SEED, resolveSpan, writeDemo } from "./generator/generate.js";
 import { seedRoutingMatrix } from "../routing/gutang-matrix.js";
 import { seedDeadlineRules } from "../deadlines/default-rules.js";
 import { seedCalendar } from "../deadlines/china-holidays.js";
@@ -32,16 +32,22 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * The Gutang demo: the tree, the units, the accounts, then a year of records from every channel made by the
- * project's own generator, ingested through the same pipeline as real deliveries (quarantine included).
- * Cases are formed, then the year's handling is lived through the real commands (demo/handling-history.ts).
+ * The Gutang demo: the tree, the units, the accounts, then two years of records from every channel made by the
+ * project's own generator, ingested through the same pipeline as real deliveries (quarantine included): the year to
+ * date, and the year before it with somewhat more disputes, so that the key index has last year to compare against
+ * (the article reports incidents down 13.6% year on year). Cases are formed, then the handling is lived through the
+ * real commands (demo/handling-history.ts).
  */
 export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number; handling?: boolean } = {}) {
   const base = await seedReference(db, cipher);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tongban-demo-"));
   try {
-    await writeDemo(dir, { disputes: opts.disputes ?? 1200 });
-    const summary = await ingestPaths(await loadIntakeDeps(db, cipher), [path.join(dir, "channels")], { actorLabel: "demo-seed", source: "demo" });
+    const total = opts.disputes ?? 1200;
+    const lastYear = Math.round(total * 0.54);
+    const thisYear = resolveSpan({});
+    await writeDemo(path.join(dir, "last-year"), { disputes: lastYear, seed: DEFAULT_SEED + 1, from: new Date(oneYearBefore(thisYear.fromMs)), to: new Date(thisYear.fromMs) });
+    await writeDemo(path.join(dir, "this-year"), { disputes: total - lastYear });
+    const summary = await ingestPaths(await loadIntakeDeps(db, cipher), [path.join(dir, "last-year", "channels"), path.join(dir, "this-year", "channels")], { actorLabel: "demo-seed", source: "demo" });
     // Cases formed now (not in the background) so that the year's handling can be lived through them.
     await formPendingCases(db, await formationDeps(db, await loadClassifier()));
     const handling = opts.handling === false ? null : await simulateHandlingHistory(db, cipher);
@@ -50,6 +56,13 @@ export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The same instant one calendar year earlier. */
+function oneYearBefore(ms: number): number {
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d.getTime();
 }
 
 async function seedReference(db: Db, cipher: Cipher) {

@@ -4,6 +4,8 @@ import { Button, Card, Descriptions, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { beijingTime } from "../intake/labels.js";
+import { RiskFactorTable } from "../risk/RiskFactorList.js";
+import { RiskTag } from "../risk/RiskTag.js";
 import type { CaseDetail } from "./case-api.js";
 import { CaseStatusTag } from "./CaseStatusTag.js";
 import { CategoryDialog } from "./CategoryDialog.js";
@@ -37,6 +39,7 @@ export function CaseHeader({ c, canManage }: { c: CaseDetail; canManage: boolean
             ),
           },
           { label: "状态", children: <CaseStatusTag status={c.status} /> },
+          { label: "风险", children: <RiskTag level={c.riskLevel} score={c.riskScore} factors={c.riskFactors} showScore /> },
           { label: "记录数", children: c.recordCount },
           { label: "所在区域", children: c.regionName },
           { label: "承办单位", children: c.leadUnitName ?? "未分派" },
@@ -49,6 +52,13 @@ export function CaseHeader({ c, canManage }: { c: CaseDetail; canManage: boolean
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ whiteSpace: "pre-wrap", marginTop: 8, marginBottom: 0 }}>{c.summary || "（无摘要）"}</Typography.Paragraph>
+      {c.riskLevel && c.riskFactors.length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid="case-risk-factors">
+          <Typography.Text strong>风险因素</Typography.Text>
+          {c.riskScoredAt && <Typography.Text type="secondary">（评估于 {beijingTime(c.riskScoredAt)}）</Typography.Text>}
+          <RiskFactorTable factors={c.riskFactors} />
+        </div>
+      )}
       <CategoryDialog c={c} open={dialog === "category"} onClose={close} />
       <MergeDialog c={c} open={dialog === "merge"} onClose={close} />
     </Card>

@@ -18,6 +18,8 @@ export type DuplicateStatus = Duplicate["status"];
 export interface CaseFilter {
   status?: CaseStatus;
   category?: CategoryCode;
+  /** Only cases of this risk colour. */
+  risk?: "red" | "yellow" | "green";
   /** Only cases whose dispute type is too uncertain to route (待分类). */
   triage?: boolean;
   /** Part of the title, or a whole case code. */
