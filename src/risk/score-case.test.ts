@@ -47,10 +47,8 @@ describe("scoring on formation", () => {
     expect(risk.risk_level).toBe("red");
     expect(risk.risk_factors!.map((f) => f.factor)).toContain("threat");
     expect(risk.risk_factors!.find((f) => f.factor === "threat")!.detail).toContain("2025-04-06");
-    expect(await riskEvents(caseId!)).toEqual([
-      expect.objectContaining({ from: null, to: "green" }),
-      expect.objectContaining({ from: "green", to: "red" }),
-    ]);
+    // The first green is no news; the turn to red is on the timeline.
+    expect(await riskEvents(caseId!)).toEqual([expect.objectContaining({ from: "green", to: "red" })]);
   });
 
   it("re-scores on timeline events and when staff split a case", async () => {

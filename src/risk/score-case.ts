@@ -17,7 +17,7 @@ export interface RiskChange {
 
 const DAY = 86_400_000;
 
-/** Re-scores these cases as of `now`; returns the cases whose colour changed. */
+/** Re-scores these cases as of `now`; returns the cases whose colour changed (a first green does not count). */
 export async function scoreCases(db: Pick<DbOrTx, "execute">, caseIds: readonly number[], now: Date): Promise<RiskChange[]> {
   const ids = [...new Set(caseIds)];
   if (!ids.length) return [];
@@ -66,7 +66,8 @@ export async function scoreCases(db: Pick<DbOrTx, "execute">, caseIds: readonly 
     });
     if (a.level === c.risk_level && a.score === c.risk_score && sameFactors(a.factors, c.risk_factors)) continue;
     updates.push({ id: c.id, a });
-    if (a.level !== c.risk_level) changes.push({ caseId: c.id, from: c.risk_level, to: a.level, score: a.score });
+    // A first colour of green is no news; every other first colour and every change is on the timeline.
+    if (a.level !== c.risk_level && !(c.risk_level === null && a.level === "green")) changes.push({ caseId: c.id, from: c.risk_level, to: a.level, score: a.score });
   }
   if (updates.length) {
     await db.execute(sql`

@@ -1,5 +1,6 @@
 // Tasks as the API shows them: with their deadlines' tiers and what the viewer may do with each (computed here,
 // so the web app never re-derives a permission).
+import type { RiskFactor } from "../risk/levels.js";
 import { and, eq, inArray } from "drizzle-orm";
 import { may } from "../accounts/policies.js";
 import { cases } from "../cases/schema.js";
@@ -26,11 +27,16 @@ export const taskColumns = {
   caseCode: cases.code,
   caseTitle: cases.title,
   category: cases.category,
+  riskLevel: cases.riskLevel,
+  riskScore: cases.riskScore,
+  riskFactors: cases.riskFactors,
   regionName: regionNodes.name,
   unitName: units.name,
   unitKind: units.kind,
 };
-export type TaskRow = { task: typeof tasks.$inferSelect; caseCode: string; caseTitle: string; category: string | null; regionName: string; unitName: string | null; unitKind: string | null };
+export type TaskRow = {
+  task: typeof tasks.$inferSelect; caseCode: string; caseTitle: string; category: string | null;
+  riskLevel: "red" | "yellow" | "green" | null; riskScore: number | null; riskFactors: RiskFactor[] | null; regionName: string; unitName: string | null; unitKind: string | null };
 
 /** Rows of tasks joined with what presenting them needs; add .where/.orderBy/.limit. */
 export const selectTasks = (db: DbOrTx) =>
@@ -69,6 +75,9 @@ export async function presentTasks(db: DbOrTx, actor: Actor, rows: TaskRow[], no
       caseId: t.caseId,
       caseCode: r.caseCode,
       caseTitle: r.caseTitle,
+      riskLevel: r.riskLevel,
+      riskScore: r.riskScore,
+      riskFactors: r.riskFactors ?? [],
       category: r.category,
       regionName: r.regionName,
       unitId: t.unitId,

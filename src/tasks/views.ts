@@ -1,4 +1,5 @@
 // What the API shows of tasks and the timeline. No database imports: the web app uses the same schemas.
+import { CaseRiskFields } from "../risk/views.js";
 import { z } from "zod";
 import { DEADLINE_STAGES } from "../deadlines/stages.js";
 import { ASSIGNED_VIA, HANDLING_LEVELS, TASK_STATES, URGENCIES } from "./states.js";
@@ -36,6 +37,9 @@ export const TaskView = z.object({
   caseCode: z.string(),
   caseTitle: z.string(),
   category: z.string().nullable(),
+  riskLevel: CaseRiskFields.riskLevel,
+  riskScore: CaseRiskFields.riskScore,
+  riskFactors: CaseRiskFields.riskFactors,
   regionName: z.string(),
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),

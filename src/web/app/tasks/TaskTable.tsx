@@ -3,6 +3,7 @@ import { Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router";
 import { CATEGORY_NAMES, isCategory } from "../../../cases/categories.js";
+import { RiskTag } from "../risk/RiskTag.js";
 import { TaskActions } from "./TaskActions.js";
 import { levelName, TaskStateTag, TierTag, viaName } from "./labels.js";
 import type { Task } from "./task-api.js";
@@ -24,7 +25,7 @@ export function TaskTable({ items, loading, board, inCase }: { items: Task[]; lo
           width: 260,
           render: (_, t) => (
             <>
-              <Link to={`/cases/${t.caseId}`}>{t.caseCode}</Link> {t.urgency === "urgent" && <Tag color="red">紧急</Tag>}
+              <Link to={`/cases/${t.caseId}`}>{t.caseCode}</Link> <RiskTag level={t.riskLevel} score={t.riskScore} factors={t.riskFactors} /> {t.urgency === "urgent" && <Tag color="red">紧急</Tag>}
               <br />
               <Typography.Text type="secondary" ellipsis={{ tooltip: t.caseTitle }} style={{ maxWidth: 240 }}>{t.caseTitle}</Typography.Text>
             </>
