@@ -17,6 +17,7 @@ import { ingestPaths } from "../src/intake/run-files.js";
 import { createCipher } from "../src/personal-data/cipher.js";
 import { importRegistry, loadRegistryFile, SHIPPED_REGISTRY_PATH } from "../src/regions/import-registry.js";
 import { inTransaction } from "../src/server/context.js";
+import { scoreCases } from "../src/risk/score-case.js";
 
 const N = numberArg("--cases", 1_000_000);
 const DISPUTES = numberArg("--disputes", 150);
@@ -61,6 +62,16 @@ try {
   const t = formed.timings;
   console.log(`formed ${formed.records} new records against ${N.toLocaleString()} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`forming one record: p50 ${pct(t, 0.5).toFixed(1)} ms, p95 ${pct(t, 0.95).toFixed(1)} ms, max ${Math.max(...t).toFixed(1)} ms (target p95 < 20 ms)`);
+
+  // Risk scoring of one case, as formation does before it commits (one transaction per case here).
+  const { rows: formedCases } = await db.$client.query<{ id: number }>(`SELECT DISTINCT case_id AS id FROM records WHERE channel <> 'bench' AND case_id IS NOT NULL LIMIT 500`);
+  const scoring: number[] = [];
+  for (const c of formedCases) {
+    const s = performance.now();
+    await db.transaction((tx) => scoreCases(tx, [c.id], new Date()));
+    scoring.push(performance.now() - s);
+  }
+  console.log(`risk-scoring one case: p50 ${pct(scoring, 0.5).toFixed(1)} ms, p95 ${pct(scoring, 0.95).toFixed(1)} ms (${scoring.length} cases)`);
 
   const model = loadShippedModel();
   if (model) {

@@ -140,6 +140,12 @@ function printFigures(f: ReturnType<typeof compare>, log: (l: string) => void) {
   log(`category macro-F1 (per case)    ${p(f.categories.macroF1)}      ≥ 0.85`);
   log(`community accuracy              ${p(f.community)}`);
   log(`grid accuracy                   ${p(f.grid)}      ≥ 0.95`);
-  if (f.risk) for (const [level, m] of Object.entries(f.risk)) log(`risk ${level.padEnd(7)} precision ${p(m.precision)} recall ${p(m.recall)}`);
+  if (f.risk) {
+    const targets: Record<string, [string, string]> = { red: ["≥ 0.60", "≥ 0.90"], yellow: ["", "≥ 0.75"], green: ["", ""] };
+    for (const [level, m] of Object.entries(f.risk)) {
+      log(`risk ${level.padEnd(7)} precision      ${p(m.precision)}      ${targets[level]?.[0] ?? ""}`.trimEnd());
+      log(`risk ${level.padEnd(7)} recall         ${p(m.recall)}      ${targets[level]?.[1] ?? ""}`.trimEnd());
+    }
+  }
   log(`(${f.records} records compared${f.unmatched ? `, ${f.unmatched} not in the truth` : ""})`);
 }
