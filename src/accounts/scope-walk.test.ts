@@ -15,6 +15,8 @@ import { extensionRequests } from "../deadlines/schema.js";
 import { instantiateWorkflow } from "../routing/workflows.js";
 import { agreements, judicialConfirmations, mediationSessions, mediatorRequests, mediators, referrals } from "../mediation/schema.js";
 import { eq } from "drizzle-orm";
+import { followUpRules, followUpVisits } from "../follow-ups/schema.js";
+import { policeTransfers } from "../transfers/schema.js";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
 import { PERMISSIONS, type Action } from "./permissions.js";
@@ -54,6 +56,8 @@ interface Fixture {
   referralId: number;
   requestId: number;
   extensionId: number;
+  visitId: number;
+  ruleId: number;
   secrets: string[];
 }
 
@@ -81,6 +85,18 @@ const PROBES: Record<string, Probe> = {
   "GET /api/risk/cases": { expect: "allowed" },
   "GET /api/risk/people": { expect: "allowed" },
   "GET /api/risk/summary": { expect: "allowed" },
+  "GET /api/follow-ups/mine": { expect: "allowed" },
+  "GET /api/follow-ups": { expect: "allowed" },
+  "GET /api/follow-ups/:id": { expect: "not-found" },
+  "GET /api/cases/:id/follow-ups": { expect: "not-found" },
+  "POST /api/follow-ups/:id/record": { expect: "not-found", body: () => ({ contact: "phone", partiesState: "双方已和好", satisfaction: 5, settled: true }) },
+  "POST /api/follow-ups/:id/reassign": { expect: "not-found", body: (f) => ({ unitId: f.unitId }) },
+  "GET /api/follow-up-rules": { expect: "allowed" },
+  "POST /api/follow-up-rules": { expect: "allowed", body: () => ({ category: "LL", riskLevel: null, offsetsDays: [5, 20] }) },
+  "PATCH /api/follow-up-rules/:id": { expect: "allowed", body: () => ({ active: true }) },
+  "GET /api/transfers": { expect: "allowed" },
+  "GET /api/key-index": { expect: "allowed" },
+  "GET /api/key-index/cases": { expect: "allowed", query: "?metric=received" },
   "GET /api/cases/:id": { expect: "not-found" },
   "GET /api/audit": { expect: "allowed" },
   "POST /api/intake/upload": { expect: "not-found", query: "?fileName=x.jsonl&channel=12345", contentType: "application/octet-stream", body: () => Buffer.from('{"gdbh":"W1"}\n') },
@@ -204,6 +220,8 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/referrals") ? f.referralId
     : url.startsWith("/api/mediator-requests") ? f.requestId
     : url.startsWith("/api/extensions") ? f.extensionId
+    : url.startsWith("/api/follow-ups") ? f.visitId
+    : url.startsWith("/api/follow-up-rules") ? f.ruleId
     : url.startsWith("/api/supervision") ? f.orderId
     : url.startsWith("/api/notifications") ? f.notificationId
     : url.startsWith("/api/webhooks") ? f.webhookId
@@ -265,7 +283,12 @@ describe("jurisdiction scope across every route", () => {
     const [confirmation] = await h.t.db.insert(judicialConfirmations).values({ agreementId: agreement.id, courtUnitId: await unitId(h.t, "GT-RMFT"), requestedByLabel: "test" }).returning();
     const [referral] = await h.t.db.insert(referrals).values({ caseId: kase.id, kind: "legal_aid", targetName: "慈溪市法律援助中心", guidance: "携带材料", createdByLabel: "test" }).returning();
     const [request] = await h.t.db.insert(mediatorRequests).values({ caseId: kase.id, mediatorId: mediator.id, requestedByLabel: "上傅家当事人" }).returning();
+    const [visit] = await h.t.db.insert(followUpVisits).values({ caseId: kase.id, closedAt: new Date(), offsetDays: 7, dueAt: new Date(Date.now() + 7 * 86_400_000), assigneeAccountId: account.id, assigneeKind: "grid_worker" }).returning();
+    const [rule] = await h.t.db.insert(followUpRules).values({ category: "HY", riskLevel: "red", offsetsDays: [1, 7] }).returning();
+    await h.t.db.insert(policeTransfers).values({ recordId: accepted.recordId!, caseId: kase.id, basis: "flagged", reportedAt: new Date("2025-03-05T06:05:00Z"), officerName: "上傅家绝密民警" });
     f = {
+      visitId: visit.id,
+      ruleId: rule.id,
       requestId: request.id,
       sessionId: session.id,
       agreementId: agreement.id,
@@ -289,7 +312,7 @@ describe("jurisdiction scope across every route", () => {
       accountId: account.id,
       unitId: await unitId(h.t, `CC-${AWAY}`),
       tokenId: token.id,
-      secrets: [webhookSecret, phone, idNumber, "沈秘密", "上傅家绝密纠纷", "away_grid_worker", person.phoneMasked!, person.idNumberMasked!],
+      secrets: [webhookSecret, phone, idNumber, "沈秘密", "上傅家绝密纠纷", "away_grid_worker", "上傅家绝密民警", person.phoneMasked!, person.idNumberMasked!],
     };
   });
   afterAll(() => h.close());

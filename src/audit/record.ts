@@ -86,7 +86,15 @@ export type AuditAction =
   | "mediation_team.form"
   | "mediation_team.release"
   | "mediator_request.create"
-  | "mediator_request.decide";
+  | "mediator_request.decide"
+  | "follow_up.schedule"
+  | "follow_up.record"
+  | "follow_up.reassign"
+  | "follow_up.overdue"
+  | "follow_up_rule.create"
+  | "follow_up_rule.update"
+  | "case.reopen"
+  | "case.recurrence";
 
 export interface AuditEntry {
   action: AuditAction;

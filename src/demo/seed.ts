@@ -25,6 +25,8 @@ import { formationDeps, formPendingCases } from "../cases/formation/form-pending
 import { simulateHandlingHistory } from "./handling-history.js";
 import { simulateMediationHistory } from "./mediation-history.js";
 import { seedMediators } from "../mediation/force/seed-mediators.js";
+import { seedFollowUpRules } from "../follow-ups/seed-rules.js";
+import { simulateFollowUpHistory } from "./follow-up-history.js";
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts);
@@ -52,7 +54,8 @@ export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number
     await formPendingCases(db, await formationDeps(db, await loadClassifier()));
     const handling = opts.handling === false ? null : await simulateHandlingHistory(db, cipher);
     const mediation = opts.handling === false ? null : await simulateMediationHistory(db, cipher);
-    return { ...base, records: summary.total, handling, mediation };
+    const followUps = opts.handling === false ? null : await simulateFollowUpHistory(db, cipher);
+    return { ...base, records: summary.total, handling, mediation, followUps };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -72,6 +75,7 @@ async function seedReference(db: Db, cipher: Cipher) {
     await seedRoutingMatrix(ctx.tx);
     await seedDeadlineRules(ctx.tx);
     await seedCalendar(ctx.tx);
+    await seedFollowUpRules(ctx.tx);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
       const unitId = a.unit ? await unitIdByCode(ctx, a.unit) : null;

@@ -3,6 +3,7 @@ import { and, count, eq, notInArray } from "drizzle-orm";
 import { recordAudit } from "../audit/record.js";
 import { endAllDeadlines, endStageDeadline, startStageDeadline } from "../deadlines/stage-deadlines.js";
 import { AppError } from "../errors/catalogue.js";
+import { scheduleFollowUps } from "../follow-ups/schedule.js";
 import { notifyUnit } from "../notifications/notify.js";
 import type { Ctx } from "../server/context.js";
 import { caseTimeFacts, loadTaskForAction, requireState, syncCaseStatus } from "./load-task.js";
@@ -42,6 +43,7 @@ export async function closeTask(ctx: Ctx, taskId: number, input: { note?: string
   for (const t of closed) await endAllDeadlines(ctx, t.id);
   await appendCaseEvent(ctx, { caseId: task.caseId, taskId: task.id, unitId: task.unitId, kind: "closed", detail: { note: input.note ?? null } });
   await syncCaseStatus(ctx, task.caseId, "closed");
+  await scheduleFollowUps(ctx, task.caseId);
   for (const unitId of new Set(closed.map((t) => t.unitId).filter((u): u is number => u != null))) {
     await notifyUnit(ctx, unitId, { kind: "case.closed", title: `已结案 ${caseRow.code}`, body: caseRow.title, caseId: task.caseId, taskId: task.id });
   }
