@@ -10,7 +10,7 @@ import { regionNodes } from "../regions/schema.js";
 import { inTransaction } from "../server/context.js";
 import { seedUnits, unitIdByCode } from "../units/seed-units.js";
 import { units } from "../units/schema.js";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, gridWorkerAccount } from "./demo-accounts.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -77,7 +77,10 @@ async function seedReference(db: Db, cipher: Cipher) {
     await seedCalendar(ctx.tx);
     await seedFollowUpRules(ctx.tx);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const a of DEMO_ACCOUNTS) {
+    const covered = new Set(DEMO_ACCOUNTS.filter((a) => a.role === "grid_worker").map((a) => a.region));
+    const grids = await ctx.tx.select({ code: regionNodes.code }).from(regionNodes).where(eq(regionNodes.level, "grid")).orderBy(regionNodes.code);
+    const gridWorkers = grids.filter((g) => !covered.has(g.code)).map((g, i) => gridWorkerAccount(g.code, i));
+    for (const a of [...DEMO_ACCOUNTS, ...gridWorkers]) {
       const unitId = a.unit ? await unitIdByCode(ctx, a.unit) : null;
       const regionCode = a.region ?? (await ctx.tx.select({ code: regionNodes.code }).from(units).innerJoin(regionNodes, eq(regionNodes.id, units.regionNodeId)).where(eq(units.id, unitId!)))[0].code;
       const [node] = await ctx.tx.select({ id: regionNodes.id }).from(regionNodes).where(eq(regionNodes.code, regionCode));
@@ -85,6 +88,6 @@ async function seedReference(db: Db, cipher: Cipher) {
     }
     await seedMediators(ctx);
 
-    return { accounts: DEMO_ACCOUNTS.length };
+    return { accounts: DEMO_ACCOUNTS.length + gridWorkers.length };
   });
 }
