@@ -17,6 +17,7 @@ import { agreements, judicialConfirmations, mediationSessions, mediatorRequests,
 import { eq } from "drizzle-orm";
 import { followUpRules, followUpVisits } from "../follow-ups/schema.js";
 import { policeTransfers } from "../transfers/schema.js";
+import { warningReceipts, warnings } from "../warnings/schema.js";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
 import { PERMISSIONS, type Action } from "./permissions.js";
@@ -58,6 +59,7 @@ interface Fixture {
   extensionId: number;
   visitId: number;
   ruleId: number;
+  warningId: number;
   secrets: string[];
 }
 
@@ -85,6 +87,12 @@ const PROBES: Record<string, Probe> = {
   "GET /api/risk/cases": { expect: "allowed" },
   "GET /api/risk/people": { expect: "allowed" },
   "GET /api/risk/summary": { expect: "allowed" },
+  "GET /api/warnings": { expect: "allowed" },
+  "GET /api/warnings/:id": { expect: "not-found" },
+  "POST /api/warnings/:id/acknowledge": { expect: "not-found", body: () => ({}) },
+  "POST /api/warnings/:id/feedback": { expect: "not-found", body: () => ({ measures: "已上门化解" }) },
+  "POST /api/warnings/:id/supervise": { expect: "not-found", body: (f) => ({ unitId: f.unitId, demand: "限期化解", dueAt: new Date(Date.now() + 86_400_000).toISOString() }) },
+  "POST /api/warnings/:id/close": { expect: "not-found", body: () => ({ outcome: "已化解，销号" }) },
   "GET /api/follow-ups/mine": { expect: "allowed" },
   "GET /api/follow-ups": { expect: "allowed" },
   "GET /api/follow-ups/:id": { expect: "not-found" },
@@ -221,6 +229,7 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/mediator-requests") ? f.requestId
     : url.startsWith("/api/extensions") ? f.extensionId
     : url.startsWith("/api/follow-ups") ? f.visitId
+    : url.startsWith("/api/warnings") ? f.warningId
     : url.startsWith("/api/follow-up-rules") ? f.ruleId
     : url.startsWith("/api/supervision") ? f.orderId
     : url.startsWith("/api/notifications") ? f.notificationId
@@ -286,7 +295,10 @@ describe("jurisdiction scope across every route", () => {
     const [visit] = await h.t.db.insert(followUpVisits).values({ caseId: kase.id, closedAt: new Date(), offsetDays: 7, dueAt: new Date(Date.now() + 7 * 86_400_000), assigneeAccountId: account.id, assigneeKind: "grid_worker" }).returning();
     const [rule] = await h.t.db.insert(followUpRules).values({ category: "HY", riskLevel: "red", offsetsDays: [1, 7] }).returning();
     await h.t.db.insert(policeTransfers).values({ recordId: accepted.recordId!, caseId: kase.id, basis: "flagged", reportedAt: new Date("2025-03-05T06:05:00Z"), officerName: "上傅家绝密民警" });
+    const [warning] = await h.t.db.insert(warnings).values({ caseId: kase.id, trigger: "case_red", level: "red", reasons: [{ factor: "threat", label: "威胁", detail: "上傅家绝密纠纷中的威胁", points: 30, hard: true }], ackDueAt: new Date(Date.now() + 7_200_000) }).returning();
+    await h.t.db.insert(warningReceipts).values({ warningId: warning.id, unitId: awayUnit, ackDueAt: warning.ackDueAt });
     f = {
+      warningId: warning.id,
       visitId: visit.id,
       ruleId: rule.id,
       requestId: request.id,

@@ -94,7 +94,13 @@ export type AuditAction =
   | "follow_up_rule.create"
   | "follow_up_rule.update"
   | "case.reopen"
-  | "case.recurrence";
+  | "case.recurrence"
+  | "warning.raise"
+  | "warning.acknowledge"
+  | "warning.feedback"
+  | "warning.supervise"
+  | "warning.escalate"
+  | "warning.close";
 
 export interface AuditEntry {
   action: AuditAction;

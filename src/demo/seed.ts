@@ -27,6 +27,7 @@ import { simulateMediationHistory } from "./mediation-history.js";
 import { seedMediators } from "../mediation/force/seed-mediators.js";
 import { seedFollowUpRules } from "../follow-ups/seed-rules.js";
 import { simulateFollowUpHistory } from "./follow-up-history.js";
+import { simulateWarningHistory } from "./warning-history.js";
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts);
@@ -55,7 +56,8 @@ export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number
     const handling = opts.handling === false ? null : await simulateHandlingHistory(db, cipher);
     const mediation = opts.handling === false ? null : await simulateMediationHistory(db, cipher);
     const followUps = opts.handling === false ? null : await simulateFollowUpHistory(db, cipher);
-    return { ...base, records: summary.total, handling, mediation, followUps };
+    const warnings = opts.handling === false ? null : await simulateWarningHistory(db, cipher);
+    return { ...base, records: summary.total, handling, mediation, followUps, warnings };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -19,3 +19,19 @@ export const WARNING_TRIGGER_NAMES: Record<WarningTrigger, string> = {
   group_dispute: "群体性纠纷",
   overdue_red_task: "红色案件任务超期",
 };
+
+export const WARNING_LEVELS = ["red", "yellow"] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+export const WARNING_LEVEL_NAMES: Record<WarningLevel, string> = { red: "红色预警", yellow: "黄色预警" };
+
+/** The one place for a warning's time limits: each recipient acknowledges (签收) within, and feedback follows within. */
+export const WARNING_ACK_HOURS: Record<WarningLevel, number> = { red: 2, yellow: 24 };
+export const WARNING_FEEDBACK_HOURS: Record<WarningLevel, number> = { red: 24, yellow: 72 };
+
+/** Which statuses allow each step. Acknowledging and feedback stay open until closure (a late unit still answers). */
+export const RESPONDABLE_WARNING: readonly WarningStatus[] = ["raised", "acknowledged", "feedback", "supervised"];
+export const SUPERVISABLE_WARNING: readonly WarningStatus[] = ["raised", "acknowledged", "feedback"];
+export const CLOSABLE_WARNING: readonly WarningStatus[] = ["raised", "acknowledged", "feedback", "supervised"];
+
+/** The loop's steps as the web app shows them (antd Steps). */
+export const WARNING_STEP_NAMES = { raised: "预警", acknowledged: "签收", feedback: "反馈", supervised: "督办", closed: "销号" } as const;
