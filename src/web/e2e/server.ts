@@ -37,7 +37,8 @@ export function ensureWebBuild() {
   try {
     const index = path.join(repoRoot, "dist/web/index.html");
     const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-    if (built && newestSource(path.join(repoRoot, "src/web")) <= built) return;
+    // The bundle includes views and names from every area, not only src/web.
+    if (built && newestSource(path.join(repoRoot, "src")) <= built) return;
     // vitest sets NODE_ENV=test; passed on, it would make vite bundle React's and antd's development builds.
     execFileSync("npm", ["run", "build:web"], { cwd: repoRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   } finally {
@@ -48,7 +49,7 @@ export function ensureWebBuild() {
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "e2e") continue;
+    if (entry.name === "e2e" || entry.name.endsWith(".test.ts")) continue;
     const p = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
   }
