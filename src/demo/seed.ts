@@ -53,6 +53,11 @@ export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number
     const summary = await ingestPaths(await loadIntakeDeps(db, cipher), [path.join(dir, "last-year", "channels"), path.join(dir, "this-year", "channels")], { actorLabel: "demo-seed", source: "demo" });
     // Cases formed now (not in the background) so that the year's handling can be lived through them.
     await formPendingCases(db, await formationDeps(db, await loadClassifier()));
+    // On the live path a non-police call is transferred as it arrives; the demo's year arrived all at once today,
+    // so its transfers are dated a few minutes after each call, as they would have been.
+    await db.execute(sql`UPDATE police_transfers SET transferred_at = reported_at + ((record_id % 20) + 3) * interval '1 minute'`);
+    await db.execute(sql`UPDATE case_events e SET at = t.transferred_at FROM police_transfers t
+                          WHERE e.kind = 'police_transfer' AND (e.detail->>'recordId')::bigint = t.record_id`);
     const handling = opts.handling === false ? null : await simulateHandlingHistory(db, cipher);
     const mediation = opts.handling === false ? null : await simulateMediationHistory(db, cipher);
     const followUps = opts.handling === false ? null : await simulateFollowUpHistory(db, cipher);

@@ -17,8 +17,12 @@ export interface RiskChange {
 
 const DAY = 86_400_000;
 
-/** Re-scores these cases as of `now`; returns the cases whose colour changed (a first green does not count). */
-export async function scoreCases(db: Pick<DbOrTx, "execute">, caseIds: readonly number[], now: Date): Promise<RiskChange[]> {
+/**
+ * Re-scores these cases as of `now`; returns the cases whose colour changed (a first green does not count).
+ * `changedAt` dates a change on the timeline when it is known better than `now`: formation passes the time of the
+ * report that brought it (the same moment on the live path; the report's own time when a past year is taken in).
+ */
+export async function scoreCases(db: Pick<DbOrTx, "execute">, caseIds: readonly number[], now: Date, changedAt?: ReadonlyMap<number, Date>): Promise<RiskChange[]> {
   const ids = [...new Set(caseIds)];
   if (!ids.length) return [];
   const { rows: caseRows } = await db.execute<{
@@ -79,12 +83,13 @@ export async function scoreCases(db: Pick<DbOrTx, "execute">, caseIds: readonly 
   if (changes.length) {
     const events = changes.map((ch) => ({
       case_id: ch.caseId,
+      at: new Date(Math.min(now.getTime(), changedAt?.get(ch.caseId)?.getTime() ?? now.getTime())).toISOString(),
       detail: { from: ch.from, to: ch.to, score: ch.score, factors: updates.find((u) => u.id === ch.caseId)!.a.factors.map((f) => f.label) },
     }));
     await db.execute(sql`
       INSERT INTO case_events (case_id, kind, detail, actor_label, at)
-      SELECT e.case_id, 'risk_changed', e.detail, '风险评估', ${now}
-        FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(case_id int, detail jsonb)`);
+      SELECT e.case_id, 'risk_changed', e.detail, '风险评估', e.at
+        FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(case_id int, detail jsonb, at timestamptz)`);
   }
   return changes;
 }

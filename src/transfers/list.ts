@@ -32,8 +32,10 @@ function base(actor: Actor, f: TransferFilter): SQL {
            pt.police_unit_name, pt.officer_name, pt.police_result, pt.basis,
            cases.id AS case_id, cases.code AS case_code, cases.title AS case_title, cases.status AS case_status, cases.category,
            rn.name AS region_name, pt.transferred_at, ev.routed_at, u.name AS lead_unit_name, lt.accepted_at, lt.resolution, cases.closed_at,
-           extract(epoch FROM ev.routed_at - pt.transferred_at) / 3600.0 AS hours_to_route,
-           extract(epoch FROM lt.accepted_at - pt.transferred_at) / 3600.0 AS hours_to_accept
+           -- A call that joined a case already routed (or accepted) was in hand the moment it arrived: 0 hours.
+           -- (GREATEST ignores NULLs, so a call not yet routed or accepted stays NULL through the CASE.)
+           CASE WHEN ev.routed_at IS NOT NULL THEN GREATEST(0, extract(epoch FROM ev.routed_at - pt.transferred_at) / 3600.0) END AS hours_to_route,
+           CASE WHEN lt.accepted_at IS NOT NULL THEN GREATEST(0, extract(epoch FROM lt.accepted_at - pt.transferred_at) / 3600.0) END AS hours_to_accept
       FROM police_transfers pt
       LEFT JOIN cases c0 ON c0.id = pt.case_id
       JOIN cases ON cases.id = COALESCE(c0.merged_into_id, pt.case_id)

@@ -108,4 +108,13 @@ describe("GET /api/transfers", () => {
   it("is not for a unit handler", async () => {
     expect((await get(handler, "/api/transfers")).status).toBe(403);
   });
+
+  it("counts a call that joined a case already in hand as routed and accepted at once", async () => {
+    const other = "330282006005";
+    // Routed and accepted before the call: a later call about a dispute the hub was already handling.
+    const id = await transferred(`${other}-G01`, { routed: -3, accepted: -1, externalId: "J2025030100009" });
+    const { body } = await get(police, `/api/transfers?community=${await regionId(h.t, other)}`);
+    expect(body.items.map((i) => i.caseId)).toEqual([id]);
+    expect(body.items[0]).toMatchObject({ hoursToRoute: 0, hoursToAccept: 0 });
+  });
 });

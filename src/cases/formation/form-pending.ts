@@ -40,12 +40,14 @@ export async function formPendingCases(db: Db, deps: FormationDeps, opts: { batc
            FROM records WHERE case_id IS NULL AND is_current ORDER BY reported_at, id LIMIT $1`,
         [batch],
       );
-      const touched = new Set<number>();
+      /** The cases this batch touched, with the time of the latest report each received. */
+      const touched = new Map<number, Date>();
       for (const r of rows) {
         const started = performance.now();
         const d: Decision = await formRecord(client, deps, { ...r, id: Number(r.id) });
         summary.timings.push(performance.now() - started);
-        touched.add(d.caseId);
+        const latest = touched.get(d.caseId);
+        if (!latest || r.reported_at > latest) touched.set(d.caseId, r.reported_at);
         summary.records++;
         if (d.decision === "new_case") summary.newCases++;
         else if (d.decision === "joined") summary.joined++;
@@ -55,7 +57,7 @@ export async function formPendingCases(db: Db, deps: FormationDeps, opts: { batc
       // The cases this batch touched are re-scored before it commits: risk follows every record at once.
       const tx = drizzle(client);
       await transferNonPolice(tx, rows.map((r) => Number(r.id)), new Date());
-      await scoreCases(tx, [...touched], new Date());
+      await scoreCases(tx, [...touched.keys()], new Date(), touched);
       await client.query("COMMIT");
       done = rows.length;
     } catch (err) {
