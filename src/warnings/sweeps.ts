@@ -2,6 +2,9 @@
 //   warnings.escalate  a receipt not acknowledged (签收) by its due time escalates once: the unit's leaders and the
 //                      street centre are told, the case's timeline shows it. Each receipt is claimed
 //                      (UPDATE … WHERE escalated_at IS NULL) in the transaction of its act, one transaction per receipt.
+//                      A warning with no feedback on measures (处置反馈) by its feedback time is put to the street
+//                      centre once, to supervise (督办): the warning row is locked and its timeline checked in the
+//                      transaction of the act.
 //   warnings.raise     raises what has become due (raise-due.ts), also run after every formation sweep.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { cases } from "../cases/schema.js";
@@ -83,10 +86,49 @@ export async function escalateReceipt({ db, cipher }: SweepServices, receiptId: 
   });
 }
 
+/** Warnings past their feedback time with no feedback, not yet put to the street centre. */
+export async function escalateLateFeedback(services: SweepServices, now: Date): Promise<number> {
+  const { rows } = await services.db.execute<{ id: number }>(sql`
+    SELECT id FROM warnings WHERE status IN ('raised', 'acknowledged') AND first_feedback_at IS NULL AND feedback_due_at <= ${now}
+     ORDER BY id LIMIT ${BATCH}`);
+  let n = 0;
+  for (const { id } of rows) if (await escalateFeedback(services, id, now)) n++;
+  return n;
+}
+
+/** Puts one warning's missing feedback to the street centre, once. False when there is nothing (left) to do. */
+export async function escalateFeedback({ db, cipher }: SweepServices, warningId: number, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const ctx: Ctx = { actor: ACTOR, tx, now, correlationId: `warning-feedback:${warningId}`, ip: undefined, cipher };
+    const [w] = await tx
+      .select({ id: warnings.id, caseId: warnings.caseId, trigger: warnings.trigger, status: warnings.status, feedbackDueAt: warnings.feedbackDueAt, firstFeedbackAt: warnings.firstFeedbackAt })
+      .from(warnings)
+      .where(eq(warnings.id, warningId))
+      .for("update");
+    if (!w || w.firstFeedbackAt || !w.feedbackDueAt || w.feedbackDueAt > now || (w.status !== "raised" && w.status !== "acknowledged")) return false;
+    const { rows: done } = await tx.execute(sql`
+      SELECT 1 FROM case_events WHERE case_id = ${w.caseId} AND kind = 'warning_escalated'
+         AND detail->>'warningId' = ${String(w.id)} AND detail->>'stage' = 'feedback' LIMIT 1`);
+    if (done.length) return false;
+    const [c] = await tx.select({ code: cases.code, title: cases.title }).from(cases).where(eq(cases.id, w.caseId));
+    const notice = {
+      caseId: w.caseId,
+      kind: "warning_feedback_late",
+      title: `预警逾期未反馈：案件 ${c.code}`,
+      body: `「${c.title}」${WARNING_TRIGGER_NAMES[w.trigger]}，${beijingTime(w.feedbackDueAt)} 前未收到处置反馈，请督办`,
+    };
+    for (const centre of await recipientsOfKind(ctx, w.id, "street_centre")) await notifyUnit(ctx, centre, notice);
+    await appendCaseEvent(ctx, { caseId: w.caseId, kind: "warning_escalated", detail: { warningId: w.id, trigger: w.trigger, stage: "feedback", feedbackDueAt: w.feedbackDueAt.toISOString() } });
+    await auditWarning(ctx, "warning.escalate", w.id, { newValues: { stage: "feedback", feedbackDueAt: w.feedbackDueAt.toISOString() } });
+    return true;
+  });
+}
+
 export const warningEscalationSweep: Sweep = {
   name: "warnings.escalate",
   cron: "* * * * *",
   run: async (services, now) => {
+    await escalateLateFeedback(services, now);
     const result = await escalateUnacknowledged(services, now);
     if (result.failed.length) throw new Error(`warning escalation: ${result.failed.length} receipt(s) failed, retried next sweep; first: ${result.failed[0].receiptId}: ${result.failed[0].error}`);
     return result;

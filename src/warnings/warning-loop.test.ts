@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases } from "../cases/schema.js";
 import { createAccount, createCase, createTestApp, login, type Session, type TestApp } from "../test/app.js";
 import { raiseDueWarnings } from "./raise-due.js";
-import { escalateUnacknowledged } from "./sweeps.js";
+import { escalateLateFeedback, escalateUnacknowledged } from "./sweeps.js";
 
 const STREET = "330282006";
 const HOME = "330282006004"; // 团圈社区
@@ -145,5 +145,19 @@ describe("escalation of unacknowledged warnings", () => {
     const detail = (await post(police, `/api/warnings/${id}/acknowledge`)).json();
     expect(detail.receipts.find((x: { unitKind: string }) => x.unitKind === "police")).toMatchObject({ escalatedAt: late.toISOString() });
     expect(detail.status).toBe("acknowledged");
+  });
+
+  it("puts a warning with no feedback by its feedback time to the street centre once, to supervise", async () => {
+    const id = await redWarning("逾期未反馈的红色纠纷");
+    await post(centre, `/api/warnings/${id}/acknowledge`);
+    const [w] = await query(`SELECT case_id AS "caseId", feedback_due_at AS due FROM warnings WHERE id = $1`, [id]);
+    const before = await escalateLateFeedback(services(), new Date(w.due.getTime() - 60_000));
+    const late = new Date(w.due.getTime() + 60_000);
+    expect(await escalateLateFeedback(services(), late)).toBeGreaterThan(before);
+    await escalateLateFeedback(services(), new Date(late.getTime() + 3_600_000));
+    const events = await query(`SELECT detail->>'stage' AS stage FROM case_events WHERE case_id = $1 AND kind = 'warning_escalated'`, [w.caseId]);
+    expect(events).toEqual([{ stage: "feedback" }]);
+    const notices = await query(`SELECT count(*)::int AS n FROM notifications n JOIN accounts a ON a.id = n.account_id JOIN units u ON u.id = a.unit_id WHERE n.kind = 'warning_feedback_late' AND u.code = 'GT-SZZX' AND n.case_id = $1`, [w.caseId]);
+    expect(notices[0].n).toBeGreaterThan(0);
   });
 });
