@@ -48,7 +48,6 @@ export const DICT = {
   "menu.routing": { zh: "职责矩阵", en: "Routing matrix" },
   "menu.calendar": { zh: "工作日历", en: "Working calendar" },
   "menu.deadlineRules": { zh: "办理时限", en: "Deadline rules" },
-  "soon.dashboard": { zh: "一屏掌控：当前案件、预警、超期与关键指数的指挥视图。", en: "Command view of open cases, warnings, overdue items and key indices." },
 } satisfies Record<string, { zh: string; en: string }>;
 
 export type TextKey = keyof typeof DICT;

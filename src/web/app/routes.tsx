@@ -38,6 +38,7 @@ import { FollowUpsPage } from "./follow-ups/FollowUpsPage.js";
 import { RiskListPage } from "./risk/RiskListPage.js";
 import { KeyIndexPage } from "./key-index/KeyIndexPage.js";
 import { TransfersPage } from "./transfers/TransfersPage.js";
+import { DashboardPage } from "./dashboard/DashboardPage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/intake": () => <IntakePage />,
@@ -59,6 +60,7 @@ const PAGES: Record<string, () => ReactNode> = {
   "/risk": () => <RiskListPage />,
   "/key-index": () => <KeyIndexPage />,
   "/transfers": () => <TransfersPage />,
+  "/dashboard": () => <DashboardPage />,
   "/settings/regions": () => <RegionTreePage />,
   "/settings/units": () => <UnitsPage />,
   "/settings/accounts": () => <AccountsPage />,

@@ -32,7 +32,7 @@ export const WORK_AREAS: Area[] = [
   { path: "/transfers", label: "menu.transfers", icon: <SwapOutlined />, permission: "transfers.read" },
   { path: "/key-index", label: "menu.keyIndex", icon: <LineChartOutlined />, permission: "keyindex.read" },
   { path: "/assessment", label: "menu.assessment", icon: <TrophyOutlined />, permission: "assessment.read" },
-  { path: "/dashboard", label: "menu.dashboard", icon: <DashboardOutlined />, permission: "cases.read", soon: "soon.dashboard" },
+  { path: "/dashboard", label: "menu.dashboard", icon: <DashboardOutlined />, permission: "risk.read" },
 ];
 
 export const SETTINGS_AREAS: Area[] = [
