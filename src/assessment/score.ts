@@ -62,7 +62,7 @@ async function subjectOf(
 }
 
 /** The unit that closed a case: its last `closed` event's unit, else the case's lead unit. */
-async function closingUnitOf(ctx: Pick<Ctx, "tx">, caseId: unknown): Promise<number | null> {
+export async function closingUnitOf(ctx: Pick<Ctx, "tx">, caseId: unknown): Promise<number | null> {
   if (typeof caseId !== "number") return null;
   const [closed] = await ctx.tx
     .select({ unitId: caseEvents.unitId })

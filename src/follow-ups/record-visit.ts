@@ -14,6 +14,7 @@ import { followUpVisits } from "./schema.js";
 import { mayRecord } from "./scope.js";
 import { RETRY_AFTER_DAYS, SATISFIED_FROM, VISIT_STATUS_NAMES, type VisitOutcome } from "./states.js";
 import type { RecordVisitBody } from "./views.js";
+import { closingUnitOf } from "../assessment/score.js";
 
 type Visit = typeof followUpVisits.$inferSelect;
 
@@ -38,7 +39,6 @@ export async function recordVisit(ctx: Ctx, visitId: number, input: RecordVisitB
   if (!unreachable && (input.satisfaction == null || input.settled == null)) throw new AppError("VALIDATION_FAILED", "请填写满意度和是否化解");
   if (!unreachable && input.settled === false && !input.notSettled) throw new AppError("VALIDATION_FAILED", "未化解时请选择重新办理或另立复发案件");
 
-  const [kase] = await ctx.tx.select({ code: cases.code, leadUnitId: cases.leadUnitId }).from(cases).where(eq(cases.id, visit.caseId));
   const result: RecordedVisit = { outcome: "settled", retryVisitId: null, recurrenceCaseId: null, cancelledVisitIds: [] };
   const reason = [input.partiesState, input.note].filter(Boolean).join("；") || "回访发现纠纷未化解";
 
@@ -73,7 +73,7 @@ export async function recordVisit(ctx: Ctx, visitId: number, input: RecordVisitB
     })
     .where(eq(followUpVisits.id, visitId));
 
-  const unitId = await closingUnit(ctx, visit.caseId, kase?.leadUnitId ?? null);
+  const unitId = await closingUnitOf(ctx, visit.caseId);
   await appendCaseEvent(ctx, {
     caseId: visit.caseId,
     kind: "follow_up_done",
@@ -123,13 +123,3 @@ async function scheduleRetry(ctx: Ctx, visit: Visit): Promise<number | null> {
   return retry.id;
 }
 
-/** The unit that closed the case (its last `closed` event), else its lead unit: the one the citizen's word is about. */
-async function closingUnit(ctx: Pick<Ctx, "tx">, caseId: number, leadUnitId: number | null): Promise<number | null> {
-  const [closed] = await ctx.tx
-    .select({ unitId: caseEvents.unitId })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, "closed")))
-    .orderBy(desc(caseEvents.at), desc(caseEvents.id))
-    .limit(1);
-  return closed?.unitId ?? leadUnitId;
-}
