@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ["src/web/e2e/**/*.e2e.ts"],
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 420_000,
     pool: "forks",
     reporters: process.env.VITEST_JSON_REPORT ? ["default", ["json", { outputFile: process.env.VITEST_JSON_REPORT }]] : ["default"],
   },

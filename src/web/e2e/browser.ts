@@ -32,3 +32,14 @@ export async function logIn(page: Page, username: string, password: string) {
   await page.getByLabel("密码").fill(password);
   await page.locator("button[type=submit]").click();
 }
+
+/** A page logged in as `username` at `baseUrl`, with its problems watched. */
+export async function openSession(browser: Browser, baseUrl: string, username: string, password: string) {
+  const page = await browser.newPage({ baseURL: baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
+  const problems = watchPageProblems(page);
+  await page.goto("/");
+  await page.waitForURL(/\/login/);
+  await logIn(page, username, password);
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  return { page, problems };
+}

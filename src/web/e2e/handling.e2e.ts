@@ -2,10 +2,10 @@
 // the street centre posts it on the claim board; a community centre claims it, accepts, handles and resolves it; the
 // street centre verifies and closes it; the timeline shows every step.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logIn, watchPageProblems } from "./browser.js";
-import { ensureWebBuild, repoRoot, startServer, type TestServer } from "./server.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openSession } from "./browser.js";
+import { liveApp, repoRoot } from "./server.js";
 import { apiGet, caseMarked, fileAtWindow } from "./page-api.js";
 
 const RUN = Date.now().toString(36).toUpperCase();
@@ -13,15 +13,6 @@ const MARK = `楼上${RUN}号漏水`;
 const PASSWORD = "Gutang@2026";
 
 
-async function session(browser: Browser, server: TestServer, username: string) {
-  const page = await browser.newPage({ baseURL: server.baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
-  const problems = watchPageProblems(page);
-  await page.goto("/");
-  await page.waitForURL(/\/login/);
-  await logIn(page, username, PASSWORD);
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return { page, problems };
-}
 
 /** Clicks a task-step button in the row of the case, and fills its dialog when it asks for text. */
 async function step(page: Page, caseCode: string, button: RegExp, text?: string) {
@@ -35,21 +26,11 @@ async function step(page: Page, caseCode: string, button: RegExp, text?: string)
 }
 
 describe("handling a case through the web app", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = liveApp();
+  const session = (username: string) => openSession(live.browser, live.server.baseUrl, username, PASSWORD);
 
   it("routes, posts, claims, handles, verifies and closes a case", async () => {
-    const centre = await session(browser, server, "zhongxin");
+    const centre = await session("zhongxin");
     // The walk-in window registers the dispute (the form's API, as the window's screen sends it).
     const filed = await fileAtWindow(centre.page, { reporterName: "赵小梅", reporterPhone: "13805741234", address: "古塘街道团圈社区", narrative: `${MARK}，楼上住户卫生间漏水渗到我家天花板，多次协商未果，双方发生争吵，请求调解。` });
     expect(filed).toBe(200);
@@ -68,7 +49,7 @@ describe("handling a case through the web app", () => {
     await centre.page.getByText("待认领").first().waitFor();
 
     // 团圈社区's centre claims it on the board, then works it from its inbox.
-    const community = await session(browser, server, "shequ");
+    const community = await session("shequ");
     await community.page.goto("/claims");
     await step(community.page, kase.code, /认\s*领/);
     await community.page.goto("/tasks");

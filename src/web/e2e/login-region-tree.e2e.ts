@@ -1,31 +1,18 @@
 // A street-centre worker logs in and browses the region tree; a wrong password gets the server's Chinese message.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logIn, watchPageProblems } from "./browser.js";
-import { ensureWebBuild, repoRoot, startServer, type TestServer } from "./server.js";
+import { describe, expect, it } from "vitest";
+import { logIn, watchPageProblems } from "./browser.js";
+import { liveApp, repoRoot } from "./server.js";
 
 const STREET_CODE = "330282006";
 const SCREENSHOT = path.join(repoRoot, "test-results/region-tree.png");
 
 describe("login and the region tree", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = liveApp();
 
   it("shows the 16 villages and communities under 古塘街道 to the street centre", async () => {
-    const page = await browser.newPage({ baseURL: server.baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
+    const page = await live.browser.newPage({ baseURL: live.server.baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
     const problems = watchPageProblems(page);
 
     await page.goto("/settings/regions");
@@ -61,7 +48,7 @@ describe("login and the region tree", () => {
   });
 
   it("shows 用户名或密码错误 for a wrong password", async () => {
-    const page = await browser.newPage({ baseURL: server.baseUrl, locale: "zh-CN" });
+    const page = await live.browser.newPage({ baseURL: live.server.baseUrl, locale: "zh-CN" });
     await page.goto("/login");
     await logIn(page, "zhongxin", "not-the-password");
     const error = page.getByTestId("login-error");

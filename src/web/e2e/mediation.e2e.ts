@@ -2,10 +2,10 @@
 // forms a mediation team from the proposal with one click, holds two sessions (the first adjourned), drafts the
 // agreement from the template and records each party's confirmation, and the agreement is signed.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logIn, watchPageProblems } from "./browser.js";
-import { ensureWebBuild, repoRoot, startServer, type TestServer } from "./server.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { logIn, watchPageProblems } from "./browser.js";
+import { liveApp, repoRoot } from "./server.js";
 import { apiGet, caseMarked, fileAtWindow } from "./page-api.js";
 
 const RUN = Date.now().toString(36).toUpperCase();
@@ -40,21 +40,10 @@ async function record(page: Page, when: string, text: string, outcome: string) {
 }
 
 describe("mediating a case in the web app", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = liveApp();
 
   it("forms a team, holds two sessions and signs an agreement", async () => {
-    const page = await browser.newPage({ baseURL: server.baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
+    const page = await live.browser.newPage({ baseURL: live.server.baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
     const problems = watchPageProblems(page);
     await page.goto("/");
     await page.waitForURL(/\/login/);

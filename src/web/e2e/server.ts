@@ -7,6 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium } from "./browser.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -109,7 +112,9 @@ export async function startServer(): Promise<TestServer> {
     await fs.promises.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
   };
   try {
-    await waitForHealth(baseUrl, child, 120_000);
+    // The demo is seeded before the server answers: two years of records lived through handling, mediation,
+    // follow-ups and warnings (about a minute alone; more beside another test file's server on two cores).
+    await waitForHealth(baseUrl, child, 360_000);
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- server output ---\n${output}`);
@@ -130,4 +135,32 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`server did not answer /healthz within ${timeoutMs / 1000}s`);
+}
+
+/**
+ * The app with its demo and a Chromium for one describe block: built if stale, started before its tests, stopped
+ * after. Read `server` and `browser` inside the tests (they exist once beforeAll has run).
+ */
+export function liveApp(): { readonly server: TestServer; readonly browser: Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the server is not started yet");
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser is not started yet");
+      return browser;
+    },
+  };
 }

@@ -3,11 +3,11 @@
 // unit; each acknowledges (签收) in the warnings centre, the lead unit reports its measures (处置反馈), the street
 // centre supervises (督办) and closes it with an outcome (销号); every step shows with its time.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logIn, watchPageProblems } from "./browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openSession } from "./browser.js";
 import { apiGet, caseMarked, fileAtWindow } from "./page-api.js";
-import { ensureWebBuild, repoRoot, startServer, type TestServer } from "./server.js";
+import { liveApp, repoRoot } from "./server.js";
 
 const RUN = Date.now().toString(36).toUpperCase();
 const MARK = `宅基地${RUN}号争执`;
@@ -27,15 +27,6 @@ interface Warning {
   outcome: string | null;
 }
 
-async function session(browser: Browser, server: TestServer, username: string) {
-  const page = await browser.newPage({ baseURL: server.baseUrl, locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
-  const problems = watchPageProblems(page);
-  await page.goto("/");
-  await page.waitForURL(/\/login/);
-  await logIn(page, username, PASSWORD);
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return { page, problems };
-}
 
 async function apiPost<T>(page: Page, url: string, body: unknown): Promise<{ status: number; body: T }> {
   return page.evaluate(
@@ -69,21 +60,11 @@ async function act(page: Page, caseCode: string, button: RegExp, text?: string, 
 }
 
 describe("a warning through its loop in the web app", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = liveApp();
+  const session = (username: string) => openSession(live.browser, live.server.baseUrl, username, PASSWORD);
 
   it("raises a red case's warning, and is acknowledged by every recipient, answered, supervised and closed", async () => {
-    const centre = await session(browser, server, "zhongxin");
+    const centre = await session("zhongxin");
     const filed = await fileAtWindow(centre.page, {
       reporterName: "钱国强",
       reporterPhone: "13805749876",
@@ -104,7 +85,7 @@ describe("a warning through its loop in the web app", () => {
     expect(raised.receipts.length).toBeGreaterThanOrEqual(2);
 
     // One account per recipient unit: the demo's where it has one, else one made by the administrator.
-    const admin = await session(browser, server, "admin");
+    const admin = await session("admin");
     const accounts = (await apiGet<{ items: { username: string; unitId: number | null; role: string; disabled?: boolean }[] }>(admin.page, "/api/accounts")).items;
     const responders = ["street_centre", "police", "unit_handler", "unit_leader"];
     const usernames: string[] = [];
@@ -123,7 +104,7 @@ describe("a warning through its loop in the web app", () => {
     // 签收: each recipient in the warnings centre.
     const sessions = [];
     for (const username of usernames) {
-      const s = username === "zhongxin" ? centre : await session(browser, server, username);
+      const s = username === "zhongxin" ? centre : await session(username);
       sessions.push(s);
       await act(s.page, kase.code, /签\s*收/);
     }
