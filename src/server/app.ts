@@ -122,9 +122,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, "index.html"))) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false });
-    // Client-side routes: any non-API GET that is not a file gets the app shell.
-    app.get("/*", (req, reply) => {
-      if (req.url.startsWith("/api/")) return handleError(Object.assign(new Error("not found"), { statusCode: 404 }), req, reply);
+    // Client-side routes: any other GET gets the app shell.
+    // An async handler returning the reply: the file is streamed after the handler returns, and Fastify waits for it
+    // (a plain handler returning the reply could have it taken for the payload while the file was still opening).
+    app.get("/*", async (req, reply) => {
+      // API paths and missing files (a path ending in an extension) are not pages: 404, not the app shell.
+      if (req.url.startsWith("/api/") || /\.[a-z0-9]+$/i.test(req.url.split("?")[0])) {
+        handleError(Object.assign(new Error("not found"), { statusCode: 404 }), req, reply);
+        return reply;
+      }
       return reply.type("text/html").sendFile("index.html");
     });
   }
