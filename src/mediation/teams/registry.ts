@@ -9,25 +9,12 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import type { MediatorGrade, MediatorKind } from "../kinds.js";
-import { communityOf } from "./score.js";
+import { communityOf, type MediatorFacts } from "./score.js";
 
-export interface RegistryMediator {
-  id: number;
-  name: string;
-  kind: MediatorKind;
-  grade: MediatorGrade;
-  gender: "male" | "female" | null;
-  birthYear: number | null;
-  fields: string[];
-  specialties: string[];
-  dialects: string[];
-  yearsExperience: number;
-  homePath: string | null;
+/** A mediator as the registry holds it: the facts scoring reads (less the per-case counts) and what conflicts need. */
+export interface RegistryMediator extends Omit<MediatorFacts, "typeHandled" | "typeSucceeded" | "activeTeams"> {
   /** The community part of homePath (score.ts communityOf), worked out once. */
   homeCommunity: string | null;
-  active: boolean;
-  leaveFrom: string | null;
-  leaveTo: string | null;
   accountId: number | null;
   unitId: number | null;
   unitName: string | null;
