@@ -1,8 +1,10 @@
 // End-to-end intake throughput: a large multi-channel delivery (generated, or --dir) through ingestPaths into a
 // fresh PostgreSQL, beside a plain COPY of as many rows of the same size into a bare table of the same database.
 // Prints records/s and peak RSS for ingest, rows/s for COPY, their ratio, and where the ingest time went.
-//   npm run bench:ingest -- [--records N] [--dir PATH] [--keep] [--chunk-size N] [--profile FILE.cpuprofile]
-// --profile records a CPU profile of the ingest phase only (summarise it with bench/profile-summary.ts).
+//   npm run bench:ingest -- [--records N] [--dir PATH] [--keep] [--chunk-size N] [--workers N] [--profile FILE.cpuprofile]
+// --workers: threads preparing chunks (default: one per core, as ingestPaths takes for a large delivery; 0: all on
+// the main thread, which is the only way the stage table below sees inside the preparing).
+// --profile records a CPU profile of the ingest phase only, main thread (summarise it with bench/profile-summary.ts).
 // DATABASE_URL set: a fresh database is created on that server (dropped afterwards unless --keep); otherwise an
 // embedded PostgreSQL is started on a temporary data folder.
 import { execFileSync } from "node:child_process";
@@ -21,6 +23,7 @@ import { loadIntakeDeps } from "../src/intake/deps.js";
 import { addCounts, createBatch, emptyCounts, finishBatch, ingestRows, type IntakeDeps } from "../src/intake/ingest.js";
 import { readRows } from "../src/intake/read/read-file.js";
 import { expandPaths, ingestPaths } from "../src/intake/run-files.js";
+import { defaultPoolSize, startPreparePool, type PreparePool } from "../src/intake/prepare-pool.js";
 import type { IntakeCounts } from "../src/intake/schema.js";
 import { createCipher } from "../src/personal-data/cipher.js";
 import { importRegistry, loadRegistryFile, SHIPPED_REGISTRY_PATH } from "../src/regions/import-registry.js";
@@ -40,11 +43,12 @@ interface Args {
   dir?: string;
   keep: boolean;
   chunkSize?: number;
+  workers: number;
   profile?: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { records: 1_000_000, keep: false };
+  const args: Args = { records: 1_000_000, keep: false, workers: defaultPoolSize() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--records") args.records = Number(argv[++i]);
@@ -52,9 +56,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--keep") args.keep = true;
     else if (a === "--chunk-size") args.chunkSize = Number(argv[++i]);
     else if (a === "--profile") args.profile = path.resolve(argv[++i]);
-    else throw new Error(`unknown argument: ${a} (usage: [--records N] [--dir PATH] [--keep] [--chunk-size N] [--profile FILE])`);
+    else if (a === "--workers") args.workers = Number(argv[++i]);
+    else throw new Error(`unknown argument: ${a} (usage: [--records N] [--dir PATH] [--keep] [--chunk-size N] [--workers N] [--profile FILE])`);
   }
   if (!Number.isInteger(args.records) || args.records < 1) throw new Error("--records must be a positive integer");
+  if (!Number.isInteger(args.workers) || args.workers < 0) throw new Error("--workers must be a whole number ≥ 0");
   return args;
 }
 
@@ -127,12 +133,12 @@ function folderBytes(dir: string): number {
 }
 
 /** ingestPaths' loop with another chunk size (ingestPaths itself always uses ingestRows' default). */
-async function ingestWithChunkSize(deps: IntakeDeps, dir: string, chunkSize: number, onChunk: (read: number) => void) {
+async function ingestWithChunkSize(deps: IntakeDeps, dir: string, chunkSize: number, pool: PreparePool | undefined, onChunk: (read: number) => void) {
   let total = emptyCounts();
   for await (const { file, channel } of expandPaths([dir])) {
     const batchId = await createBatch(deps.db, { source: "file", channel: channel ?? null, fileName: file, actorLabel: ACTOR_LABEL });
     const before = total;
-    const counts = await ingestRows(deps, batchId, readRows(file, { channel }), { chunkSize, onChunk: (c) => onChunk(before.read + c.read) });
+    const counts = await ingestRows(deps, batchId, readRows(file, { channel }), { chunkSize, pool, onChunk: (c) => onChunk(before.read + c.read) });
     await finishBatch(deps.db, batchId, "done");
     total = addCounts(total, counts);
   }
@@ -197,6 +203,7 @@ async function main() {
 
   const database = await openFreshDatabase(work);
   const db = createDb(database.url, 4);
+  let pool: PreparePool | undefined;
   try {
     log(`database: ${database.label}`);
     const setupStarted = performance.now();
@@ -206,7 +213,8 @@ async function main() {
       importRegistry(ctx, loadRegistryFile(SHIPPED_REGISTRY_PATH)),
     );
     const deps = await loadIntakeDeps(db, cipher);
-    log(`migrations, registry and resolver: ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
+    pool = args.workers > 0 ? await startPreparePool(db, cipher, args.workers) : undefined;
+    log(`migrations, registry, resolver and ${args.workers} worker thread(s): ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
 
     const times: StageTimes = emptyStageTimes();
     const timed = timedDeps(deps, times);
@@ -226,10 +234,11 @@ async function main() {
     };
     let total: IntakeCounts;
     if (args.chunkSize) {
-      total = await ingestWithChunkSize(timed, delivery, args.chunkSize, progress);
+      total = await ingestWithChunkSize(timed, delivery, args.chunkSize, pool, progress);
     } else {
-      total = (await ingestPaths(timed, [delivery], { actorLabel: ACTOR_LABEL, onProgress: (p) => progress(p.total.read) })).total;
+      total = (await ingestPaths(timed, [delivery], { actorLabel: ACTOR_LABEL, pool, workers: 0, onProgress: (p) => progress(p.total.read) })).total;
     }
+    await pool?.close();
     const ingestMs = performance.now() - started;
     const elu = nodePerformance.eventLoopUtilization(eluBefore).utilization;
     const nodeCpu = ownCpuSeconds() - cpuBefore.node;
@@ -289,7 +298,8 @@ async function main() {
     const pct = (ms: number) => `${((ms / ingestMs) * 100).toFixed(0)}%`;
     const cpuMs = ingestMs - times.transactionMs - times.bookkeepingMs;
     const txJsMs = times.transactionMs - times.queryMs;
-    console.log(`\nWhere the ingest time went (${times.chunks} chunks, ${times.queries} queries in them):`);
+    console.log(`\nWhere the main thread's time went (${times.chunks} chunks, ${times.queries} queries in them):`);
+    if (pool) console.log(`(${args.workers} worker thread(s) prepared the chunks: their map, standardise, hashing and encryption is not in this table, and "outside transactions" is mostly reading the files and waiting for them)`);
     table([
       ["stage", "seconds", "share"],
       ["read + map + standardise (JS, outside transactions)", s(cpuMs), pct(cpuMs)],
@@ -309,6 +319,7 @@ async function main() {
         .map(([kind, e]) => [kind, e.count, s(e.ms), (e.ms / e.count).toFixed(1)]),
     ]);
   } finally {
+    await pool?.close();
     await closeDb(db);
     await database.close(args.keep);
     if (args.keep) console.log(`\nkept: ${work}${args.dir ? "" : " (generated delivery in ./delivery)"}`);

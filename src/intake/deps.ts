@@ -3,18 +3,34 @@
 import { eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import type { Cipher } from "../personal-data/cipher.js";
-import { loadAddressResolver } from "../regions/address/load.js";
+import type { AddressResolverInput } from "../regions/address/address-index.js";
+import { loadResolverInput } from "../regions/address/load.js";
+import { createAddressResolver } from "../regions/address/resolver.js";
 import { addressAliases, regionNodes } from "../regions/schema.js";
-import type { IntakeDeps } from "./ingest.js";
+import type { IntakeDeps, PrepareDeps } from "./ingest.js";
 
-export async function loadIntakeDeps(db: Db, cipher: Cipher): Promise<IntakeDeps> {
-  const aliasRows = await db
+/** The data a resolver and the region ids are built from: plain, so that a worker thread can build its own. */
+export interface PrepareData {
+  resolverInput: AddressResolverInput;
+  regionIds: [code: string, id: number][];
+}
+
+export async function loadPrepareData(db: Db): Promise<PrepareData> {
+  const aliases = await db
     .select({ alias: addressAliases.alias, code: regionNodes.code })
     .from(addressAliases)
     .innerJoin(regionNodes, eq(regionNodes.id, addressAliases.regionNodeId));
-  const resolver = await loadAddressResolver(db, { aliases: aliasRows });
   const nodes = await db.select({ id: regionNodes.id, code: regionNodes.code }).from(regionNodes).where(isNull(regionNodes.retiredAt));
-  return { db, cipher, resolveAddress: (text) => resolver.resolve(text), regionIds: new Map(nodes.map((n) => [n.code, n.id])) };
+  return { resolverInput: await loadResolverInput(db, aliases), regionIds: nodes.map((n) => [n.code, n.id]) };
+}
+
+export function prepareDeps(cipher: Cipher, data: PrepareData): PrepareDeps {
+  const resolver = createAddressResolver(data.resolverInput);
+  return { cipher, resolveAddress: (text) => resolver.resolve(text), regionIds: new Map(data.regionIds) };
+}
+
+export async function loadIntakeDeps(db: Db, cipher: Cipher): Promise<IntakeDeps> {
+  return { db, ...prepareDeps(cipher, await loadPrepareData(db)) };
 }
 
 /** One cached set per process; `invalidate()` after a registry import or a learned alias. */

@@ -6,8 +6,10 @@ import type { Cipher } from "../personal-data/cipher.js";
 import type { AddressResolution } from "../regions/address/resolver.js";
 import type { ReadRow } from "./read/types.js";
 import { FORMATS } from "./formats/index.js";
-import { existingVersions, seal, writeQuarantine, writeVersions, type NewVersion, type Quarantine } from "./persist.js";
+import { existingVersions, seal, writeQuarantine, writeVersions, type NewVersion, type Quarantine, type SealedVersion, type VersionContent } from "./persist.js";
 import type { IntakeCounts } from "./schema.js";
+import { chunkPipeline } from "./chunk-pipeline.js";
+import type { PreparePool } from "./prepare-pool.js";
 import { standardise } from "./standardise.js";
 
 export type RowStatus = "accepted" | "redelivered" | "corrected" | "quarantined";
@@ -31,6 +33,9 @@ export interface IntakeDeps {
   regionIds: Map<string, number>;
   now?: () => Date;
 }
+
+/** Rows per transaction: large enough that per-chunk statements cost little, small enough to answer progress often. */
+export const DEFAULT_CHUNK_SIZE = 2000;
 
 export const emptyCounts = (): IntakeCounts => ({ read: 0, accepted: 0, redelivered: 0, corrected: 0, quarantined: 0 });
 
@@ -95,10 +100,13 @@ export interface IntakeActor {
 
 const SYSTEM: IntakeActor = { kind: "system", id: null, label: "system:intake", correlationId: "intake" };
 
-export type PreparedRow = { candidate: Omit<NewVersion, "version"> } | { quarantine: Quarantine; externalId: string | null };
+export type PreparedRow = { candidate: VersionContent } | { quarantine: Quarantine; externalId: string | null };
+
+/** What preparing a row needs: no database, so that it can run in a worker thread (prepare-pool.ts). */
+export type PrepareDeps = Pick<IntakeDeps, "cipher" | "resolveAddress" | "regionIds">;
 
 /** The CPU half of intake for one row: read → map → standardise, or the reason it cannot become a record. */
-export function prepareRow(deps: Pick<IntakeDeps, "cipher" | "resolveAddress" | "regionIds">, row: ReadRow, now: Date): PreparedRow {
+export function prepareRow(deps: PrepareDeps, row: ReadRow, now: Date): PreparedRow {
   const hash = deps.cipher.hash(row.fields ? `${row.channel}\u0000${canonicalContent(row.fields)}` : unreadRowKey(row));
   const reject = (reason: string, message: string, externalId: string | null = null): PreparedRow => ({
     quarantine: { channel: row.channel ?? null, fileName: row.origin.file ?? null, line: row.origin.line ?? null, rowIndex: row.origin.index, contentHash: hash, rawText: row.text, reason, message },
@@ -115,55 +123,55 @@ export function prepareRow(deps: Pick<IntakeDeps, "cipher" | "resolveAddress" | 
   };
 }
 
+/**
+ * A chunk after its CPU half: the quarantined rows' outcomes already decided, the others sealed and waiting for the
+ * transaction to give them a version. Plain data, so that it can cross from a worker thread.
+ */
 export interface PreparedChunk {
-  rows: ReadRow[];
+  /** One per row, in order; a candidate's is filled in when its chunk commits. */
   outcomes: RowOutcome[];
   quarantine: Quarantine[];
-  candidates: { i: number; version: Omit<NewVersion, "version"> }[];
+  /** `i`: the row's position in the chunk; `index`: its position in the delivery. */
+  candidates: { i: number; index: number; version: SealedVersion }[];
 }
 
 /** The CPU half of a chunk: every row read, mapped, standardised, encrypted and hashed — no database. */
-export function prepareChunk(deps: IntakeDeps, rows: ReadRow[]): PreparedChunk {
-  const now = deps.now?.() ?? new Date();
+export function prepareChunk(deps: PrepareDeps, rows: ReadRow[], now: Date): PreparedChunk {
   const outcomes: RowOutcome[] = new Array(rows.length);
   const quarantine: Quarantine[] = [];
   const candidates: PreparedChunk["candidates"] = [];
   rows.forEach((row, i) => {
     const prepared = prepareRow(deps, row, now);
-    if ("candidate" in prepared) {
-      const c = prepared.candidate;
-      c.sealed = seal(deps.cipher, c);
-      return candidates.push({ i, version: c });
-    }
+    if ("candidate" in prepared) return candidates.push({ i, index: row.origin.index, version: seal(deps.cipher, prepared.candidate) });
     quarantine.push(prepared.quarantine);
     const q = prepared.quarantine;
     outcomes[i] = { index: row.origin.index, channel: row.channel, externalId: prepared.externalId, status: "quarantined", reason: q.reason, message: q.message };
   });
-  return { rows, outcomes, quarantine, candidates };
+  return { outcomes, quarantine, candidates };
 }
 
 /** Ingests one chunk of rows in one transaction and answers per row. */
 export async function ingestChunk(deps: IntakeDeps, batchId: number, rows: ReadRow[], actor: IntakeActor = SYSTEM): Promise<RowOutcome[]> {
-  return commitChunk(deps, batchId, prepareChunk(deps, rows), actor);
+  return commitChunk(deps, batchId, prepareChunk(deps, rows, deps.now?.() ?? new Date()), actor);
 }
 
 /** The database half of a chunk: versions decided against what is stored, everything written in one transaction. */
 export async function commitChunk(deps: IntakeDeps, batchId: number, chunk: PreparedChunk, actor: IntakeActor = SYSTEM): Promise<RowOutcome[]> {
-  const { rows, outcomes, quarantine, candidates } = chunk;
+  const { outcomes, quarantine, candidates } = chunk;
 
   const client = await deps.db.$client.connect();
   try {
     await client.query("BEGIN");
-    const channels = [...new Set(candidates.map((c) => c.version.record.channel))].sort();
+    const channels = [...new Set(candidates.map((c) => c.version.channel))].sort();
     // One writer per channel at a time: concurrent deliveries of the same id cannot both become version 2.
     for (const ch of channels) await client.query("SELECT pg_advisory_xact_lock(7401, hashtext($1))", [ch]);
-    const existing = await existingVersions(client, candidates.map((c) => c.version.record));
+    const existing = await existingVersions(client, candidates.map((c) => c.version));
     const toWrite: NewVersion[] = [];
     const writeIndex: number[] = [];
-    for (const { i, version } of candidates) {
-      const key = `${version.record.channel}\u0000${version.record.externalId}`;
+    for (const { i, index, version } of candidates) {
+      const key = `${version.channel}\u0000${version.externalId}`;
       const entry = existing.get(key) ?? { hashes: new Set<string>(), maxVersion: 0 };
-      const base = { index: rows[i].origin.index, channel: version.record.channel, externalId: version.record.externalId };
+      const base = { index, channel: version.channel, externalId: version.externalId };
       if (entry.hashes.has(version.contentHash)) {
         outcomes[i] = { ...base, status: "redelivered" };
         continue;
@@ -176,7 +184,7 @@ export async function commitChunk(deps: IntakeDeps, batchId: number, chunk: Prep
       writeIndex.push(i);
       outcomes[i] = { ...base, status: v === 1 ? "accepted" : "corrected", version: v };
     }
-    const recordIds = await writeVersions(client, deps.cipher, batchId, toWrite);
+    const recordIds = await writeVersions(client, batchId, toWrite);
     recordIds.forEach((id, k) => (outcomes[writeIndex[k]].recordId = id));
     await writeQuarantine(client, deps.cipher, batchId, quarantine);
     const counts = tally(outcomes);
@@ -215,34 +223,29 @@ export function addCounts(a: IntakeCounts, b: IntakeCounts): IntakeCounts {
   return { read: a.read + b.read, accepted: a.accepted + b.accepted, redelivered: a.redelivered + b.redelivered, corrected: a.corrected + b.corrected, quarantined: a.quarantined + b.quarantined };
 }
 
-/** Streams rows through the pipeline in chunks; `onChunk` sees the running counts (progress bars). */
+/** Streams rows through the pipeline in chunks of one batch; `onChunk` sees the running counts (progress bars). */
 export async function ingestRows(
   deps: IntakeDeps,
   batchId: number,
   rows: AsyncIterable<ReadRow>,
-  opts: { chunkSize?: number; actor?: IntakeActor; onChunk?: (counts: IntakeCounts, outcomes: RowOutcome[]) => void } = {},
+  opts: { chunkSize?: number; actor?: IntakeActor; pool?: PreparePool; onChunk?: (counts: IntakeCounts, outcomes: RowOutcome[]) => void } = {},
 ): Promise<IntakeCounts> {
-  const size = opts.chunkSize ?? 2000;
+  const size = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const pipeline = chunkPipeline(deps, opts);
   let counts = emptyCounts();
-  let chunk: ReadRow[] = [];
-  // While one chunk commits, the next is read and prepared: the CPU work and the database work overlap.
-  let committing: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    if (!chunk.length) return;
-    const prepared = prepareChunk(deps, chunk);
-    chunk = [];
-    await committing;
-    committing = commitChunk(deps, batchId, prepared, opts.actor).then((outcomes) => {
-      counts = addCounts(counts, tally(outcomes));
-      opts.onChunk?.(counts, outcomes);
-    });
-    committing.catch(() => undefined); // handled: the next flush (or the end) awaits it and rethrows
+  const onCommitted = (outcomes: RowOutcome[]) => {
+    counts = addCounts(counts, tally(outcomes));
+    opts.onChunk?.(counts, outcomes);
   };
+  let chunk: ReadRow[] = [];
   for await (const row of rows) {
     chunk.push(row);
-    if (chunk.length >= size) await flush();
+    if (chunk.length >= size) {
+      await pipeline.push(batchId, chunk, onCommitted);
+      chunk = [];
+    }
   }
-  await flush();
-  await committing;
+  if (chunk.length) await pipeline.push(batchId, chunk, onCommitted);
+  await pipeline.drain();
   return counts;
 }

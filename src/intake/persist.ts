@@ -7,15 +7,28 @@ import { maskIdNumber, maskPhone } from "../personal-data/mask.js";
 import { copyArray, copyFrom, copyText, copyValue } from "./copy.js";
 import type { StandardRecord } from "./standardise.js";
 
-export interface NewVersion {
+/** A standard record as intake made it, with what it was made from. */
+export interface VersionContent {
   record: StandardRecord;
-  version: number;
   contentHash: string;
   rawText: string;
   origin: { file?: string; line?: number; index: number };
   regionNodeId: number | null;
-  /** The rows' text, encrypted and hashed, computed before the transaction (CPU work kept out of it). */
-  sealed?: Sealed;
+}
+
+/**
+ * A version ready to write: its key and content hash (all the transaction needs to decide its version number) and
+ * its rows' text, encrypted and hashed before the transaction — in a worker thread, or while the last chunk commits.
+ */
+export interface SealedVersion {
+  channel: string;
+  externalId: string;
+  contentHash: string;
+  sealed: Sealed;
+}
+
+export interface NewVersion extends SealedVersion {
+  version: number;
 }
 
 /**
@@ -44,7 +57,7 @@ const PEOPLE_COLUMNS = [
  * Encrypts the raw text and the people's numbers, hashes them for matching, masks them for display, and writes the
  * rows' text. One ciphertext per number (not per person or record): the person index copies and reveals each alone.
  */
-export function seal(cipher: Cipher, v: Omit<NewVersion, "version">): Sealed {
+export function seal(cipher: Cipher, v: VersionContent): SealedVersion {
   const r = v.record;
   const t = copyText;
   const raw = `${t(v.contentHash)}\t${t(cipher.encrypt(v.rawText))}\t${t(JSON.stringify(v.origin))}`;
@@ -69,7 +82,7 @@ export function seal(cipher: Cipher, v: Omit<NewVersion, "version">): Sealed {
       t(p.phoneStatus), t(p.companyName), t(p.creditCode), copyValue(p.creditCodeValid), t(p.addressText),
     ].join("\t");
   });
-  return { raw, record, people };
+  return { channel: r.channel, externalId: r.externalId, contentHash: v.contentHash, sealed: { raw, record, people } };
 }
 
 export interface Quarantine {
@@ -109,7 +122,7 @@ export async function existingVersions(client: PoolClient, keys: { channel: stri
  * come in version order; the last of each is the current one, and a stored current version it corrects stops being
  * current. Answers the standard records' ids, in the order given.
  */
-export async function writeVersions(client: PoolClient, cipher: Cipher, batchId: number, versions: NewVersion[]): Promise<number[]> {
+export async function writeVersions(client: PoolClient, batchId: number, versions: NewVersion[]): Promise<number[]> {
   if (!versions.length) return [];
   const { rows } = await client.query<{ raw: string; rec: string }>(
     `SELECT string_agg(nextval('raw_records_id_seq')::text, ',') AS raw, string_agg(nextval('records_id_seq')::text, ',') AS rec
@@ -119,23 +132,23 @@ export async function writeVersions(client: PoolClient, cipher: Cipher, batchId:
   const rawIds = rows[0].raw.split(",");
   const recordIds = rows[0].rec.split(",");
   const last = new Map<string, number>();
-  versions.forEach((v, i) => last.set(`${v.record.channel}\u0000${v.record.externalId}`, i));
+  versions.forEach((v, i) => last.set(`${v.channel}\u0000${v.externalId}`, i));
   const corrected = versions.filter((v) => v.version > 1);
   if (corrected.length) {
     await client.query(
       `UPDATE records r SET is_current = false
          FROM unnest($1::text[], $2::text[]) AS k(channel, external_id)
         WHERE r.channel = k.channel AND r.external_id = k.external_id AND r.is_current`,
-      [corrected.map((v) => v.record.channel), corrected.map((v) => v.record.externalId)],
+      [corrected.map((v) => v.channel), corrected.map((v) => v.externalId)],
     );
   }
   const raw: string[] = [];
   const recs: string[] = [];
   const people: string[] = [];
   versions.forEach((v, i) => {
-    const sealed = (v.sealed ??= seal(cipher, v));
-    const key = `${copyText(v.record.channel)}\t${copyText(v.record.externalId)}`;
-    const current = last.get(`${v.record.channel}\u0000${v.record.externalId}`) === i;
+    const sealed = v.sealed;
+    const key = `${copyText(v.channel)}\t${copyText(v.externalId)}`;
+    const current = last.get(`${v.channel}\u0000${v.externalId}`) === i;
     raw.push(`${rawIds[i]}\t${key}\t${v.version}\t${batchId}\t${sealed.raw}\n`);
     recs.push(`${recordIds[i]}\t${rawIds[i]}\t${v.version}\t${current ? "t" : "f"}\t${key}\t${sealed.record}\n`);
     for (const p of sealed.people) people.push(`${recordIds[i]}\t${p}\n`);

@@ -18,13 +18,23 @@ const TAG_BYTES = 16;
 /** IVs drawn from the CSPRNG a few thousand at a time: one randomBytes call per IV costs as much as the encryption. */
 const IV_POOL = IV_BYTES * 4096;
 
+/** The key behind each cipher this module made, for a worker thread that must build the same cipher. */
+const KEYS = new WeakMap<Cipher, Buffer>();
+
+/** The data key of a cipher made by createCipher, to hand to a worker thread of this process (never to log or send). */
+export function cipherKey(cipher: Cipher): Buffer {
+  const key = KEYS.get(cipher);
+  if (!key) throw new Error("this cipher was not made by createCipher: its key cannot be handed on");
+  return key;
+}
+
 export function createCipher(key: Buffer): Cipher {
   if (key.length !== 32) throw new Error("data key must be 32 bytes (AES-256)");
   const hashKey = Buffer.from(crypto.hkdfSync("sha256", key, Buffer.alloc(0), "tongban keyed hash", 32));
   const secret = crypto.createSecretKey(key);
   let ivs = Buffer.alloc(0);
   let next = 0;
-  return {
+  const cipher: Cipher = {
     encrypt(plain) {
       if (next + IV_BYTES > ivs.length) {
         ivs = crypto.randomBytes(IV_POOL);
@@ -54,6 +64,8 @@ export function createCipher(key: Buffer): Cipher {
       return crypto.createHmac("sha256", hashKey).update(normalised).digest("base64url");
     },
   };
+  KEYS.set(cipher, Buffer.from(key));
+  return cipher;
 }
 
 /** Parses a configured key (base64 or hex, 32 bytes). */
