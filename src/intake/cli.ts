@@ -19,9 +19,16 @@ export function registerIntakeCommands(program: Command) {
     .argument("<paths...>", "files or folders (channels/<code>/… or <code>/…)")
     .option("-c, --channel <code>", "the channel of every file given (otherwise told from the path or the content)")
     .option("--no-cases", "skip case formation (records wait for `tongban cases form`)")
-    .action(async (paths: string[], options: { channel?: string; cases?: boolean }) => {
+    .option("-w, --workers <n>", "threads preparing records beside the main one (default: one per core for 16 MB or more, else 0)")
+    .action(async (paths: string[], options: { channel?: string; cases?: boolean; workers?: string }) => {
       if (options.channel && !isChannel(options.channel)) {
         console.error(`未知渠道 unknown channel: ${options.channel}`);
+        process.exitCode = 2;
+        return;
+      }
+      const workers = options.workers === undefined ? undefined : Number(options.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 16)) {
+        console.error(`--workers 应为 0–16 的整数 must be a whole number from 0 to 16: ${options.workers}`);
         process.exitCode = 2;
         return;
       }
@@ -37,6 +44,7 @@ export function registerIntakeCommands(program: Command) {
         const summary = await ingestPaths(deps, paths, {
           channel: options.channel as ChannelCode | undefined,
           actorLabel: "cli:ingest",
+          workers,
           onProgress: ({ file, total }) => {
             if (!tty || Date.now() - lastDraw < 100) return;
             lastDraw = Date.now();

@@ -78,3 +78,45 @@ export function copyArray(items: readonly string[]): string {
   for (let i = 0; i < items.length; i++) out += `${i ? "," : ""}"${items[i].replace(ARRAY_SPECIAL, "\\$&")}"`;
   return copyText(out + "}");
 }
+
+/**
+ * Rows in COPY's text format written straight into one growing buffer, with fixed-width slots for the numbers only
+ * the transaction knows (ids, versions): a slot is zero-filled now and overwritten in place later (COPY reads
+ * 0000000042 as 42), so that no row has to be rebuilt, re-encoded or copied into another string to fill it in.
+ */
+export class CopyRowsWriter {
+  private buf = Buffer.allocUnsafeSlow(1 << 16);
+  private pos = 0;
+
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** Appends text already in COPY's format (values escaped, separators included). */
+  write(text: string): void {
+    const need = this.pos + text.length * 3;
+    if (need > this.buf.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
+      this.buf.copy(grown, 0, 0, this.pos);
+      this.buf = grown;
+    }
+    this.pos += this.buf.write(text, this.pos, "utf8");
+  }
+
+  /** The rows written, in a buffer of their own (transferable to another thread). */
+  finish(): Buffer {
+    const out = Buffer.allocUnsafeSlow(this.pos);
+    this.buf.copy(out, 0, 0, this.pos);
+    return out;
+  }
+}
+
+/** A slot's zero-filled text, `width` digits wide. */
+export const emptySlot = (width: number) => "0".repeat(width);
+
+/** Writes `n` into the slot at `at`, zero-padded to `width` digits. */
+export function fillSlot(buf: Buffer, at: number, width: number, n: number | string): void {
+  const digits = String(n);
+  if (digits.length > width || !/^\d+$/.test(digits)) throw new Error(`${digits} does not fit a ${width}-digit slot`);
+  buf.write(digits.padStart(width, "0"), at, width, "latin1");
+}

@@ -6,7 +6,18 @@ import type { Cipher } from "../personal-data/cipher.js";
 import type { AddressResolution } from "../regions/address/resolver.js";
 import type { ReadRow } from "./read/types.js";
 import { FORMATS } from "./formats/index.js";
-import { existingVersions, seal, writeQuarantine, writeVersions, type NewVersion, type Quarantine, type SealedVersion, type VersionContent } from "./persist.js";
+import {
+  existingVersions,
+  seal,
+  SealedRowsWriter,
+  writeQuarantine,
+  writeVersions,
+  type NewVersion,
+  type Quarantine,
+  type SealedRows,
+  type SealedVersion,
+  type VersionContent,
+} from "./persist.js";
 import type { IntakeCounts } from "./schema.js";
 import { chunkPipeline } from "./chunk-pipeline.js";
 import type { PreparePool } from "./prepare-pool.js";
@@ -133,6 +144,8 @@ export interface PreparedChunk {
   quarantine: Quarantine[];
   /** `i`: the row's position in the chunk; `index`: its position in the delivery. */
   candidates: { i: number; index: number; version: SealedVersion }[];
+  /** The candidates' rows, ready for COPY. */
+  rows: SealedRows;
 }
 
 /** The CPU half of a chunk: every row read, mapped, standardised, encrypted and hashed — no database. */
@@ -140,14 +153,15 @@ export function prepareChunk(deps: PrepareDeps, rows: ReadRow[], now: Date): Pre
   const outcomes: RowOutcome[] = new Array(rows.length);
   const quarantine: Quarantine[] = [];
   const candidates: PreparedChunk["candidates"] = [];
+  const sealed = new SealedRowsWriter();
   rows.forEach((row, i) => {
     const prepared = prepareRow(deps, row, now);
-    if ("candidate" in prepared) return candidates.push({ i, index: row.origin.index, version: seal(deps.cipher, prepared.candidate) });
+    if ("candidate" in prepared) return candidates.push({ i, index: row.origin.index, version: seal(deps.cipher, prepared.candidate, sealed) });
     quarantine.push(prepared.quarantine);
     const q = prepared.quarantine;
     outcomes[i] = { index: row.origin.index, channel: row.channel, externalId: prepared.externalId, status: "quarantined", reason: q.reason, message: q.message };
   });
-  return { outcomes, quarantine, candidates };
+  return { outcomes, quarantine, candidates, rows: sealed.finish() };
 }
 
 /** Ingests one chunk of rows in one transaction and answers per row. */
@@ -184,7 +198,7 @@ export async function commitChunk(deps: IntakeDeps, batchId: number, chunk: Prep
       writeIndex.push(i);
       outcomes[i] = { ...base, status: v === 1 ? "accepted" : "corrected", version: v };
     }
-    const recordIds = await writeVersions(client, batchId, toWrite);
+    const recordIds = await writeVersions(client, batchId, chunk.rows, toWrite);
     recordIds.forEach((id, k) => (outcomes[writeIndex[k]].recordId = id));
     await writeQuarantine(client, deps.cipher, batchId, quarantine);
     const counts = tally(outcomes);

@@ -33,6 +33,14 @@ export function defaultPoolSize(limit = 4): number {
   return Math.max(1, Math.min(limit, os.availableParallelism()));
 }
 
+/** A Buffer crosses threads as a plain Uint8Array: wrapped again, without copying. */
+const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+function asBuffers(chunk: PreparedChunk): PreparedChunk {
+  const { raw, records, people } = chunk.rows;
+  return { ...chunk, rows: { raw: asBuffer(raw), records: asBuffer(records), people: asBuffer(people) } };
+}
+
 export async function startPreparePool(db: Db, cipher: Cipher, size = defaultPoolSize()): Promise<PreparePool> {
   return startPoolWith({ key: cipherKey(cipher), ...(await loadPrepareData(db)) }, size);
 }
@@ -67,7 +75,7 @@ export async function startPoolWith(setup: WorkerSetup, size: number): Promise<P
         if (!pending) return;
         waiting.delete(reply.id);
         if ("error" in reply) pending.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-        else pending.resolve(reply.chunk);
+        else pending.resolve(asBuffers(reply.chunk));
         dispatch(worker);
       });
       worker.on("error", fail);

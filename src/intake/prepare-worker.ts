@@ -13,7 +13,11 @@ const port = parentPort!;
 port.on("message", (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { id: request.id, chunk: prepareChunk(deps, request.rows, new Date(request.now)) };
+    const chunk = prepareChunk(deps, request.rows, new Date(request.now));
+    // The COPY buffers are handed over, not copied: each has an ArrayBuffer of its own (CopyRowsWriter.finish).
+    const { raw, records, people } = chunk.rows;
+    const own = [raw.buffer, records.buffer, people.buffer] as ArrayBuffer[];
+    return port.postMessage({ id: request.id, chunk } satisfies WorkerReply, own);
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     reply = { id: request.id, error: { message: e.message, stack: e.stack } };
