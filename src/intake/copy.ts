@@ -114,9 +114,14 @@ export class CopyRowsWriter {
 /** A slot's zero-filled text, `width` digits wide. */
 export const emptySlot = (width: number) => "0".repeat(width);
 
-/** Writes `n` into the slot at `at`, zero-padded to `width` digits. */
+/** Writes `n` (a whole number ≥ 0, or its digits) into the zero-filled slot at `at`, right-aligned. */
 export function fillSlot(buf: Buffer, at: number, width: number, n: number | string): void {
-  const digits = String(n);
-  if (digits.length > width || !/^\d+$/.test(digits)) throw new Error(`${digits} does not fit a ${width}-digit slot`);
-  buf.write(digits.padStart(width, "0"), at, width, "latin1");
+  const digits = typeof n === "number" ? String(n) : n;
+  const pad = width - digits.length;
+  if (pad < 0) throw new Error(`${digits} does not fit a ${width}-digit slot`);
+  for (let k = 0; k < digits.length; k++) {
+    const c = digits.charCodeAt(k);
+    if (c < 48 || c > 57) throw new Error(`${digits} is not a whole number`);
+  }
+  for (let k = 0; k < digits.length; k++) buf[at + pad + k] = digits.charCodeAt(k);
 }
