@@ -19,7 +19,7 @@ export function registerIntakeCommands(program: Command) {
     .argument("<paths...>", "files or folders (channels/<code>/… or <code>/…)")
     .option("-c, --channel <code>", "the channel of every file given (otherwise told from the path or the content)")
     .option("--no-cases", "skip case formation (records wait for `tongban cases form`)")
-    .option("-w, --workers <n>", "threads preparing records beside the main one (default: one per core for 16 MB or more, else 0)")
+    .option("-w, --workers <n>", "threads preparing records beside the main one (default for 16 MB or more: one per core, at most 2; else 0)")
     .action(async (paths: string[], options: { channel?: string; cases?: boolean; workers?: string }) => {
       if (options.channel && !isChannel(options.channel)) {
         console.error(`未知渠道 unknown channel: ${options.channel}`);

@@ -26,10 +26,13 @@ export type WorkerReply = { id: number; chunk: PreparedChunk } | { id: number; e
 const BOOT = new URL("./prepare-worker-boot.mjs", import.meta.url);
 const ENTRY = new URL("./prepare-worker.ts", import.meta.url).href;
 /** Young-generation room per worker: a chunk's short-lived strings die there instead of being copied out. */
-const YOUNG_GENERATION_MB = 64;
+const YOUNG_GENERATION_MB = 32;
 
-/** Workers worth starting on this machine: one per core, at most `limit`. */
-export function defaultPoolSize(limit = 4): number {
+/**
+ * Workers worth starting on this machine: one per core, at most `limit`. Each costs about 150–200 MB (its own heap,
+ * resolver and chunks in hand); two keep a run under 1 GB, so more than two must be asked for (--workers).
+ */
+export function defaultPoolSize(limit = 2): number {
   return Math.max(1, Math.min(limit, os.availableParallelism()));
 }
 

@@ -49,7 +49,7 @@ async function inputBytes(paths: string[], channel?: ChannelCode): Promise<numbe
 
 /**
  * Ingests files and folders, one batch per file, in order. `workers`: threads preparing chunks beside this one (0:
- * all on this thread); by default one per core for a delivery of 16 MB or more, none below. `pool`: the caller's
+ * all on this thread); by default one per core (at most two) for a delivery of 16 MB or more, none below. `pool`: the caller's
  * own pool instead (left open).
  */
 export async function ingestPaths(
