@@ -100,6 +100,7 @@ export type AuditAction =
   | "warning.feedback"
   | "warning.supervise"
   | "warning.escalate"
+  | "warning.receive"
   | "warning.close";
 
 export interface AuditEntry {

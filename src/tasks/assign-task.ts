@@ -8,6 +8,7 @@ import { notifyUnit } from "../notifications/notify.js";
 import { regionNodes } from "../regions/schema.js";
 import type { Ctx } from "../server/context.js";
 import { units } from "../units/schema.js";
+import { receiveOpenWarnings } from "../warnings/receive-open.js";
 import { caseTimeFacts, loadTaskForAction, requireState, streetCentreUnitId, type LoadedTask } from "./load-task.js";
 import { tasks } from "./schema.js";
 import { appendCaseEvent } from "./timeline.js";
@@ -29,6 +30,7 @@ async function assignPosted(ctx: Ctx, { task, caseRow }: LoadedTask, unitId: num
   });
   await appendCaseEvent(ctx, { caseId: task.caseId, taskId: task.id, unitId, kind: "assigned", detail: { unitId, via, note: note ?? null } });
   await notifyUnit(ctx, unitId, { kind: "task.assigned", title: `新交办案件 ${caseRow.code}`, body: caseRow.title, caseId: task.caseId, taskId: task.id });
+  await receiveOpenWarnings(ctx, task.caseId, unitId);
 }
 
 /**

@@ -8,6 +8,7 @@ import { AppError } from "../errors/catalogue.js";
 import { notifyUnit } from "../notifications/notify.js";
 import { actorLabel, type Ctx } from "../server/context.js";
 import { units } from "../units/schema.js";
+import { receiveOpenWarnings } from "../warnings/receive-open.js";
 import { caseTimeFacts, loadTaskForAction } from "./load-task.js";
 import { claimAttempts, tasks } from "./schema.js";
 import { appendCaseEvent } from "./timeline.js";
@@ -38,6 +39,7 @@ export async function claimTask(ctx: Ctx, taskId: number): Promise<{ taskId: num
     detail: { claimDeadline: task.claimDeadline?.toISOString() ?? null, onTime: !task.claimDeadline || ctx.now <= task.claimDeadline, attempts: n },
   });
   await notifyUnit(ctx, unitId, { kind: "task.claimed", title: `已认领案件 ${caseRow.code}`, body: caseRow.title, caseId: task.caseId, taskId: task.id });
+  await receiveOpenWarnings(ctx, task.caseId, unitId);
   await recordAudit(ctx, { action: "task.claim", subjectType: "task", subjectId: task.id, newValues: { unitId } });
   return { taskId: task.id, unitId };
 }

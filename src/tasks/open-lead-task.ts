@@ -8,6 +8,7 @@ import { notifyUnit } from "../notifications/notify.js";
 import { regionNodes } from "../regions/schema.js";
 import type { Ctx } from "../server/context.js";
 import type { UnitKind } from "../units/kinds.js";
+import { receiveOpenWarnings } from "../warnings/receive-open.js";
 import { caseTimeFacts } from "./load-task.js";
 import { tasks } from "./schema.js";
 import type { AssignedVia, HandlingLevel, Urgency } from "./states.js";
@@ -69,6 +70,7 @@ export async function openLeadTask(ctx: Ctx, input: OpenLeadTask): Promise<{ tas
     await startStageDeadline(ctx, { taskId: lead.id, stage: "accept", ...facts, from: ctx.now });
     await appendCaseEvent(ctx, { caseId: kase.id, taskId: lead.id, unitId: input.unitId, kind: "assigned", detail: { unitId: input.unitId, via: input.via } });
     await notifyUnit(ctx, input.unitId!, { kind: "task.assigned", title: `新交办案件 ${kase.code}`, body: kase.title, caseId: kase.id, taskId: lead.id });
+    await receiveOpenWarnings(ctx, kase.id, input.unitId!);
   }
 
   for (const coUnitId of new Set(input.coUnitIds ?? [])) {

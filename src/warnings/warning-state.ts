@@ -42,7 +42,7 @@ export async function ownReceipt(ctx: Ctx, warningId: number): Promise<WarningRe
   return receipt;
 }
 
-export type WarningAuditAction = "warning.raise" | "warning.acknowledge" | "warning.feedback" | "warning.supervise" | "warning.escalate" | "warning.close";
+export type WarningAuditAction = "warning.raise" | "warning.acknowledge" | "warning.feedback" | "warning.supervise" | "warning.escalate" | "warning.receive" | "warning.close";
 
 /** The audit row of a warning step (the actions are listed in audit/record.ts's AuditAction). */
 export function auditWarning(ctx: Pick<Ctx, "actor" | "tx" | "correlationId" | "ip">, action: WarningAuditAction, warningId: number, values: { oldValues?: unknown; newValues?: unknown }) {
