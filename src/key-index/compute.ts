@@ -78,7 +78,7 @@ export async function keyIndexCases(db: DbOrTx, actor: Actor, q: CasesQuery): Pr
   const depth = await groupDepth(db, q.group);
   const f = KEY_INDEX_BY_KEY[q.metric];
   const members = q.id == null ? sql`SELECT case_id FROM sc` : sql`SELECT case_id FROM cg WHERE gid = ${q.id}`;
-  const result = await db.execute<{
+  const result = await asReport(db, (tx) => tx.execute<{
     id: number; code: string; title: string; status: string; category: string | null; region_name: string; lead_unit_name: string | null;
     risk_level: string | null; received_at: Date | string; closed_at: Date | string | null; total: number;
   }>(sql`
@@ -90,7 +90,7 @@ export async function keyIndexCases(db: DbOrTx, actor: Actor, q: CasesQuery): Pr
       JOIN region_nodes rn ON rn.id = c.region_node_id
       LEFT JOIN units u ON u.id = c.lead_unit_id
      ORDER BY COALESCE(c.first_reported_at, c.opened_at) DESC, c.id DESC
-     LIMIT ${q.limit}`);
+     LIMIT ${q.limit}`));
   const iso = (d: Date | string) => new Date(d).toISOString();
   return {
     drill: q.part === "num" ? f.drill : `${f.name}的统计对象`,
@@ -155,12 +155,22 @@ export function sumsQuery(actor: Actor, group: KeyIndexGroup, depth: number, com
 }
 
 async function sums(db: DbOrTx, actor: Actor, group: KeyIndexGroup, depth: number, community: Place | null, period: DatePeriod): Promise<Sums> {
-  // Enough memory for the sorts and hashes of a large street's year (100k cases) to stay off disk.
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-    return tx.execute<{ gid: number | null; key: string; num: number; den: number }>(sumsQuery(actor, group, depth, community, period));
-  });
+  const result = await asReport(db, (tx) => tx.execute<{ gid: number | null; key: string; num: number; den: number }>(sumsQuery(actor, group, depth, community, period)));
   return new Map(result.rows.map((r) => [`${r.gid ?? ""}|${r.key}`, { num: Number(r.num), den: Number(r.den) }]));
+}
+
+/**
+ * Runs one of the index's large statements with enough memory for the sorts and hashes of a large street's year
+ * (100k cases) to stay off disk, and without JIT: the correlated subqueries inflate the cost estimate past
+ * jit_above_cost, and compiling then took 1.6 s of the 3.0 s the sums took at 100,000 cases
+ * (npm run bench:key-index -- --explain), for a plan that runs in about one.
+ */
+function asReport<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    await tx.execute(sql`SET LOCAL jit = off`);
+    return work(tx);
+  });
 }
 
 /** How deep the nodes of a level sit (community and grid grouping roll a case's place up to that depth). */
