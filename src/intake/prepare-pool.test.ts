@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestPaths, type RunSummary } from "./run-files.js";
 import { startPreparePool } from "./prepare-pool.js";
+import type { ReadRow } from "./read/types.js";
 import { writeBulkFolder, type BulkFolder } from "./test-support/bulk-folder.js";
 import { intakeState, seededIntakeDb, type IntakeDb } from "./test-support/intake-db.js";
 
@@ -51,6 +52,18 @@ describe("intake with a pool of worker threads", () => {
     expect(rows).toHaveLength(folder.files);
     expect(rows.every((r) => r.status === "done")).toBe(true);
     expect(rows.reduce((n, r) => n + r.read, 0)).toBe(folder.rows);
+  });
+
+  it("answers a chunk it cannot prepare with the error, and goes on preparing the next", async () => {
+    const pool = await startPreparePool(pooled.t.db, pooled.t.cipher, 1);
+    try {
+      const broken = [{ channel: "110", text: "坏行", fields: {} }] as unknown as ReadRow[]; // no origin: prepareRow throws
+      await expect(pool.prepare(broken, new Date())).rejects.toThrow(/Cannot read properties of undefined/);
+      const fine = await pool.prepare([{ channel: "110", origin: { index: 0 }, text: "{}", fields: {} }], new Date());
+      expect(fine.outcomes[0]).toMatchObject({ status: "quarantined" });
+    } finally {
+      await pool.close();
+    }
   });
 
   it("refuses work once closed, instead of waiting for ever", async () => {

@@ -50,7 +50,7 @@ export async function startPreparePool(db: Db, cipher: Cipher, size = defaultPoo
 
 export async function startPoolWith(setup: WorkerSetup, size: number): Promise<PreparePool> {
   if (!Number.isInteger(size) || size < 1) throw new Error(`a prepare pool needs at least one worker, not ${size}`);
-  const waiting = new Map<number, { resolve: (c: PreparedChunk) => void; reject: (e: Error) => void; worker: Worker }>();
+  const waiting = new Map<number, { resolve: (c: PreparedChunk) => void; reject: (e: Error) => void }>();
   const idle: Worker[] = [];
   const backlog: { request: WorkerRequest; resolve: (c: PreparedChunk) => void; reject: (e: Error) => void }[] = [];
   let nextId = 1;
@@ -59,7 +59,7 @@ export async function startPoolWith(setup: WorkerSetup, size: number): Promise<P
   const dispatch = (worker: Worker) => {
     const job = backlog.shift();
     if (!job) return idle.push(worker);
-    waiting.set(job.request.id, { resolve: job.resolve, reject: job.reject, worker });
+    waiting.set(job.request.id, { resolve: job.resolve, reject: job.reject });
     worker.postMessage(job.request);
   };
   const fail = (err: Error) => {
@@ -69,35 +69,45 @@ export async function startPoolWith(setup: WorkerSetup, size: number): Promise<P
     for (const j of backlog.splice(0)) j.reject(failure);
   };
 
-  const workers = await Promise.all(
-    Array.from({ length: size }, () => {
-      const worker = new Worker(BOOT, { workerData: { entry: ENTRY, setup }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      worker.on("message", (reply: WorkerReply | { ready: true }) => {
-        if ("ready" in reply) return;
-        const pending = waiting.get(reply.id);
-        if (!pending) return;
-        waiting.delete(reply.id);
-        if ("error" in reply) pending.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-        else pending.resolve(asBuffers(reply.chunk));
-        dispatch(worker);
-      });
-      worker.on("error", fail);
-      worker.on("exit", (code) => {
-        if (code !== 0) fail(new Error(`an intake worker thread stopped with code ${code}`));
-      });
-      return new Promise<Worker>((resolve, reject) => {
+  const workers: Worker[] = [];
+  const ready: Promise<void>[] = [];
+  for (let k = 0; k < size; k++) {
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, setup }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    workers.push(worker);
+    ready.push(
+      new Promise<void>((resolve, reject) => {
         const onReady = (m: unknown) => {
           if (m && typeof m === "object" && "ready" in m) {
             worker.off("message", onReady);
             worker.off("error", reject);
-            resolve(worker);
+            resolve();
           }
         };
         worker.on("message", onReady);
         worker.once("error", reject);
-      });
-    }),
-  );
+      }),
+    );
+    worker.on("message", (reply: WorkerReply | { ready: true }) => {
+      if ("ready" in reply) return;
+      const pending = waiting.get(reply.id);
+      if (!pending) return;
+      waiting.delete(reply.id);
+      if ("error" in reply) pending.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+      else pending.resolve(asBuffers(reply.chunk));
+      dispatch(worker);
+    });
+    worker.on("error", fail);
+    worker.on("exit", (code) => {
+      if (code !== 0) fail(new Error(`an intake worker thread stopped with code ${code}`));
+    });
+  }
+  try {
+    await Promise.all(ready);
+  } catch (err) {
+    // One could not start: none is left running (a live worker would keep the process from ending).
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
   idle.push(...workers);
 
   return {
