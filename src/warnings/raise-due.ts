@@ -21,7 +21,7 @@ import type { Ctx } from "../server/context.js";
 import { beijingTime } from "../supervision/beijing-time.js";
 import { appendCaseEvent } from "../tasks/timeline.js";
 import { warningReceipts, warnings } from "./schema.js";
-import { WARNING_ACK_HOURS, WARNING_FEEDBACK_HOURS, WARNING_LEVEL_NAMES, WARNING_TRIGGER_NAMES, type WarningLevel, type WarningTrigger } from "./states.js";
+import { ackDueFrom, WARNING_FEEDBACK_HOURS, WARNING_TRIGGER_NAMES, warningTitle, type WarningLevel, type WarningTrigger } from "./states.js";
 import { auditWarning } from "./warning-state.js";
 
 const ACTOR = { kind: "system", label: "warning-sweep" } as const;
@@ -150,7 +150,7 @@ export async function raiseWarning({ db, cipher }: SweepServices, due: DueWarnin
       .limit(1);
     if (earlier.length) return false;
     const level: WarningLevel = due.trigger === "person_repeat" && kase.riskLevel !== "red" ? "yellow" : "red";
-    const ackDueAt = new Date(now.getTime() + WARNING_ACK_HOURS[level] * HOUR);
+    const ackDueAt = ackDueFrom(level, now);
     const [warning] = await tx
       .insert(warnings)
       .values({
@@ -169,7 +169,7 @@ export async function raiseWarning({ db, cipher }: SweepServices, due: DueWarnin
 
     const recipients = await recipientUnits(ctx, kase.path, kase.leadUnitId);
     if (recipients.length) await tx.insert(warningReceipts).values(recipients.map((unitId) => ({ warningId: warning.id, unitId, ackDueAt })));
-    const title = `${WARNING_LEVEL_NAMES[level]}：案件 ${kase.code}（${WARNING_TRIGGER_NAMES[due.trigger]}）`;
+    const title = warningTitle(level, kase.code, due.trigger);
     const body = `「${kase.title}」${due.reasons.map((r) => r.label).join("；")}。请于 ${beijingTime(ackDueAt)} 前签收。`;
     for (const unitId of recipients) await notifyUnit(ctx, unitId, { kind: "warning_raised", title, body, caseId: kase.id });
     await appendCaseEvent(ctx, { caseId: kase.id, kind: "warning_raised", detail: { warningId: warning.id, trigger: due.trigger, level, personId: due.personId ?? null, recipients } });

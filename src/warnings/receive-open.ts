@@ -7,10 +7,8 @@ import { notifyUnit } from "../notifications/notify.js";
 import type { Ctx } from "../server/context.js";
 import { beijingTime } from "../supervision/beijing-time.js";
 import { warningReceipts, warnings } from "./schema.js";
-import { WARNING_ACK_HOURS, WARNING_LEVEL_NAMES, WARNING_TRIGGER_NAMES } from "./states.js";
+import { ackDueFrom, warningTitle } from "./states.js";
 import { auditWarning } from "./warning-state.js";
-
-const HOUR = 3_600_000;
 
 /** Gives `unitId` a receipt for every open warning of the case it has none for; answers how many it received. */
 export async function receiveOpenWarnings(ctx: Ctx, caseId: number, unitId: number): Promise<number> {
@@ -21,13 +19,13 @@ export async function receiveOpenWarnings(ctx: Ctx, caseId: number, unitId: numb
     .where(and(eq(warnings.caseId, caseId), ne(warnings.status, "closed")));
   let received = 0;
   for (const w of open) {
-    const ackDueAt = new Date(ctx.now.getTime() + WARNING_ACK_HOURS[w.level] * HOUR);
+    const ackDueAt = ackDueFrom(w.level, ctx.now);
     const [added] = await ctx.tx.insert(warningReceipts).values({ warningId: w.id, unitId, ackDueAt }).onConflictDoNothing().returning({ id: warningReceipts.id });
     if (!added) continue;
     received++;
     await notifyUnit(ctx, unitId, {
       kind: "warning_raised",
-      title: `${WARNING_LEVEL_NAMES[w.level]}：案件 ${w.code}（${WARNING_TRIGGER_NAMES[w.trigger]}）`,
+      title: warningTitle(w.level, w.code, w.trigger),
       body: `「${w.title}」已转由本单位承办，该案预警尚未销号。请于 ${beijingTime(ackDueAt)} 前签收。`,
       caseId,
     });

@@ -28,6 +28,13 @@ export const WARNING_LEVEL_NAMES: Record<WarningLevel, string> = { red: "红色�
 export const WARNING_ACK_HOURS: Record<WarningLevel, number> = { red: 2, yellow: 24 };
 export const WARNING_FEEDBACK_HOURS: Record<WarningLevel, number> = { red: 24, yellow: 72 };
 
+const HOUR = 3_600_000;
+/** When a recipient who received the warning at `from` must have acknowledged it. */
+export const ackDueFrom = (level: WarningLevel, from: Date) => new Date(from.getTime() + WARNING_ACK_HOURS[level] * HOUR);
+
+/** The notice's title: 红色预警：案件 GT-2025-0001（案件转为红色）. */
+export const warningTitle = (level: WarningLevel, caseCode: string, trigger: WarningTrigger) => `${WARNING_LEVEL_NAMES[level]}：案件 ${caseCode}（${WARNING_TRIGGER_NAMES[trigger]}）`;
+
 /** Which statuses allow each step. Acknowledging and feedback stay open until closure (a late unit still answers). */
 export const RESPONDABLE_WARNING: readonly WarningStatus[] = ["raised", "acknowledged", "feedback", "supervised"];
 export const SUPERVISABLE_WARNING: readonly WarningStatus[] = ["raised", "acknowledged", "feedback"];

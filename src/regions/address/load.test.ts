@@ -4,10 +4,11 @@ import { createTestDatabase, type TestDatabase } from "../../test/db.js";
 import { seedRegionTree, shippedRegistry } from "../../test/regions-fixture.js";
 import { regionNodes } from "../schema.js";
 import { PlaceSchema } from "./address-index.js";
-import { loadAddressResolver } from "./load.js";
+import type { LearnedAlias } from "./address-index.js";
+import { loadResolverInput } from "./load.js";
 import { createAddressResolver, resolverInputFromRegistry } from "./resolver.js";
 
-describe("loadAddressResolver", () => {
+describe("the resolver built from the database (loadResolverInput)", () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -15,6 +16,7 @@ describe("loadAddressResolver", () => {
   });
   afterAll(() => t.close());
 
+  const loadAddressResolver = async (db: TestDatabase["db"], opts: { aliases?: LearnedAlias[] } = {}) => createAddressResolver(await loadResolverInput(db, opts.aliases));
   const registry = shippedRegistry();
   const compound = registry.places.map((p) => PlaceSchema.parse(p)).find((p) => p.kind === "compound" && (p.buildings?.length ?? 0) >= 3)!;
   const building3 = compound.buildings!.find((b) => b.no === 3)!.microGrid;

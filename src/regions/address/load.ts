@@ -5,7 +5,6 @@ import type { DbOrTx } from "../../db/client.js";
 import { COMMUNITY_KINDS, MICRO_GRID_KINDS } from "../registry-format.js";
 import { regionNodes } from "../schema.js";
 import type { AddressResolverInput, LearnedAlias } from "./address-index.js";
-import { createAddressResolver, type AddressResolver } from "./resolver.js";
 
 interface StoredRegistry {
   roads?: AddressResolverInput["roads"];
@@ -13,14 +12,11 @@ interface StoredRegistry {
 }
 
 /**
- * Reads the tree once and builds the resolver (a few hundred milliseconds: build it at start-up and again
- * after a registry import, not per request). Retired nodes are left out, so an address never resolves to a
- * grid the street has redrawn away. `aliases` are learned aliases (alias → region code or place id).
+ * What the resolver is built from, read from the live tree (createAddressResolver builds it: a few hundred
+ * milliseconds, so at start-up and after a registry import, not per request). Retired nodes are left out, so an
+ * address never resolves to a grid the street has redrawn away. `aliases` are learned aliases (alias → region code
+ * or place id).
  */
-export async function loadAddressResolver(db: DbOrTx, options: { aliases?: LearnedAlias[] } = {}): Promise<AddressResolver> {
-  return createAddressResolver(await loadResolverInput(db, options.aliases));
-}
-
 export async function loadResolverInput(db: DbOrTx, aliases?: LearnedAlias[]): Promise<AddressResolverInput> {
   const rows = await db
     .select({
