@@ -7,7 +7,7 @@ export function ReceivedChart({ rows }: { rows: KeyIndexRow[] }) {
   const option = useMemo(
     () => ({
       tooltip: { trigger: "axis" },
-      legend: { data: ["本期", "去年同期"] },
+      legend: { top: 0, data: ["本期", "去年同期"] }, // echarts 6 puts a legend at the bottom unless told
       grid: { left: 40, right: 16, top: 32, bottom: 60 },
       xAxis: { type: "category", data: rows.map((r) => r.name), axisLabel: { rotate: 30, fontSize: 11 } },
       yAxis: { type: "value", minInterval: 1 },
