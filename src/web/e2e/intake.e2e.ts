@@ -158,11 +158,11 @@ describe("intake", () => {
     const addresses = await openTab(page, "待定位地址");
     const row = addresses.locator(".ant-table-row", { hasText: place });
     await row.waitFor();
+    // Search the tree by name, as a clerk would: whether the street node has opened by itself yet
+    // is a race, and a click on its switcher at the wrong moment closes it.
     await row.locator(".ant-select").click();
+    await row.locator(".ant-select input").fill("上傅家");
     const community = page.locator(".ant-select-tree-node-content-wrapper", { hasText: "上傅家社区" });
-    const street = page.locator(".ant-select-tree-treenode", { hasText: "古塘街道" }).first();
-    await street.waitFor();
-    if (!(await community.isVisible())) await street.locator(".ant-select-tree-switcher").click();
     await community.click();
     await row.getByRole("button", { name: /定\s*位/ }).click();
     const result = addresses.getByTestId("place-result");
