@@ -38,8 +38,9 @@ export function registerCaseCommands(program: Command) {
     .command("eval")
     .description("在临时数据库中导入 <dir>/channels，与 <dir>/truth 比对并打印指标")
     .argument("<dir>")
-    .action(async (dir: string) => {
-      await evaluateDir(dir, { classify: await loadClassifier() });
+    .option("--model <file>", "用指定的分类模型文件（默认：随项目发布的模型）")
+    .action(async (dir: string, opts: { model?: string }) => {
+      await evaluateDir(dir, { classify: await loadClassifier(opts.model) });
     });
 
   program
