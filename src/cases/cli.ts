@@ -39,8 +39,9 @@ export function registerCaseCommands(program: Command) {
     .description("在临时数据库中导入 <dir>/channels，与 <dir>/truth 比对并打印指标")
     .argument("<dir>")
     .option("--model <file>", "用指定的分类模型文件（默认：随项目发布的模型）")
-    .action(async (dir: string, opts: { model?: string }) => {
-      await evaluateDir(dir, { classify: await loadClassifier(opts.model) });
+    .option("--misses <file>", "把属地或类别与真值不符的记录写成 JSON Lines")
+    .action(async (dir: string, opts: { model?: string; misses?: string }) => {
+      await evaluateDir(dir, { classify: await loadClassifier(opts.model), missesFile: opts.misses });
     });
 
   program

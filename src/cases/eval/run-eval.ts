@@ -19,7 +19,7 @@ import { formationDeps, formPendingCases } from "../formation/form-pending.js";
 import type { FormationDeps } from "../formation/form-record.js";
 import { classification, levelPR, pairwise, sharedMemberPairs } from "./metrics.js";
 
-interface TruthRecord {
+export interface TruthRecord {
   channel: string;
   externalId: string;
   disputeId: string;
@@ -73,6 +73,8 @@ async function temporaryDatabase(): Promise<{ db: Db; drop: () => Promise<void> 
 export interface EvalOptions {
   classify?: FormationDeps["classify"];
   log?: (line: string) => void;
+  /** Writes here, as JSON Lines, every compared record whose place or category differs from the truth. */
+  missesFile?: string;
 }
 
 export async function evaluateDir(dir: string, opts: EvalOptions = {}) {
@@ -92,6 +94,7 @@ export async function evaluateDir(dir: string, opts: EvalOptions = {}) {
     const exported: ExportedRecord[] = [];
     for await (const r of exportRecords(db)) exported.push(r);
     const figures = compare(truth, exported);
+    if (opts.missesFile) fs.writeFileSync(opts.missesFile, misses(truth, exported).map((m) => `${JSON.stringify(m)}\n`).join(""));
     log(`records read ${intake.total.read}, accepted ${intake.total.accepted}, redelivered ${intake.total.redelivered}, corrected ${intake.total.corrected}, quarantined ${intake.total.quarantined} (${ingestSeconds.toFixed(1)} s)`);
     const t = [...formation.timings].sort((a, b) => a - b);
     const pct = (p: number) => (t.length ? t[Math.min(t.length - 1, Math.floor(p * t.length))].toFixed(1) : "-");
@@ -101,6 +104,34 @@ export async function evaluateDir(dir: string, opts: EvalOptions = {}) {
   } finally {
     await drop();
   }
+}
+
+export interface Miss {
+  channel: string;
+  externalId: string;
+  wrong: ("communityCode" | "gridCode" | "category")[];
+  truth: Pick<TruthRecord, "communityCode" | "gridCode" | "category">;
+  hub: Pick<ExportedRecord, "communityCode" | "gridCode" | "category">;
+}
+
+/** The compared records whose community, grid or category the hub got wrong: what the truth says, what the hub said. */
+export function misses(truth: TruthRecord[], exported: ExportedRecord[]): Miss[] {
+  const byKey = new Map(truth.filter((t) => !t.isRedelivery).map((t) => [`${t.channel}\u0000${t.externalId}`, t]));
+  const out: Miss[] = [];
+  for (const e of exported) {
+    const t = byKey.get(`${e.channel}\u0000${e.externalId}`);
+    if (!t) continue;
+    const wrong = (["communityCode", "gridCode", "category"] as const).filter((k) => e[k] !== t[k]);
+    if (wrong.length === 0) continue;
+    out.push({
+      channel: e.channel,
+      externalId: e.externalId,
+      wrong,
+      truth: { communityCode: t.communityCode, gridCode: t.gridCode, category: t.category },
+      hub: { communityCode: e.communityCode, gridCode: e.gridCode, category: e.category },
+    });
+  }
+  return out;
 }
 
 export function compare(truth: TruthRecord[], exported: ExportedRecord[]) {
