@@ -208,6 +208,7 @@ const PROBES: Record<string, Probe> = {
   "DELETE /api/cases/:id/team": { expect: "not-found", query: "?reason=越权解散" },
   "POST /api/cases/:id/mediator-requests": { expect: "not-found", body: (f) => ({ mediatorId: f.mediatorId, onBehalfOf: "越权" }) },
   "GET /api/mediator-requests": { expect: "allowed" },
+  "GET /api/portal/submissions": { expect: "allowed" },
   "POST /api/mediator-requests/:id/decide": { expect: "not-found", body: () => ({ accept: true }) },
 };
 

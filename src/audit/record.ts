@@ -101,7 +101,8 @@ export type AuditAction =
   | "warning.supervise"
   | "warning.escalate"
   | "warning.receive"
-  | "warning.close";
+  | "warning.close"
+  | "portal.submissions.read";
 
 export interface AuditEntry {
   action: AuditAction;

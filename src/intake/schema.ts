@@ -44,6 +44,8 @@ export const rawRecords = pgTable(
   (t) => [
     uniqueIndex("raw_records_version_uq").on(t.channel, t.externalId, t.version),
     uniqueIndex("raw_records_content_uq").on(t.channel, t.externalId, t.contentHash),
+    // A citizen's own submissions (portal/submissions.ts) are found through their batches; only portal rows pay for it.
+    index("raw_records_portal_batch_idx").on(t.batchId).where(sql`channel = 'portal'`),
   ],
 );
 

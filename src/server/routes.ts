@@ -37,6 +37,7 @@ import { registerWarningRoutes } from "../warnings/routes.js";
 import { registerFollowUpRoutes } from "../follow-ups/routes.js";
 import { registerTransferRoutes } from "../transfers/routes.js";
 import { registerKeyIndexRoutes } from "../key-index/routes.js";
+import { registerPortalRoutes } from "../portal/routes.js";
 
 export async function registerRoutes(app: App, services: Services, opts: { loginRateLimit: { max: number; timeWindow: number }; secureCookies: boolean }) {
   registerHealthRoutes(app, services);
@@ -75,4 +76,5 @@ export async function registerRoutes(app: App, services: Services, opts: { login
   registerFollowUpRoutes(app, services);
   registerTransferRoutes(app, services);
   registerKeyIndexRoutes(app, services);
+  registerPortalRoutes(app, services);
 }

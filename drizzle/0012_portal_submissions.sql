@@ -1,0 +1,1 @@
+CREATE INDEX "raw_records_portal_batch_idx" ON "raw_records" USING btree ("batch_id") WHERE channel = 'portal';

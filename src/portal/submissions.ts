@@ -1,0 +1,48 @@
+// A citizen's own submissions through the portal, newest first, with where each stands. Who filed a portal record is
+// the account in its batch's intake.chunk audit row (the same fact requests.ts checks before a mediator request).
+import { sql } from "drizzle-orm";
+import type { CaseStatus } from "../cases/statuses.js";
+import type { DbOrTx } from "../db/client.js";
+import type { Progress, SubmissionView } from "./views.js";
+
+interface Row extends Record<string, unknown> {
+  external_id: string;
+  reported_at: Date;
+  narrative: string;
+  address_text: string | null;
+  case_id: number | null;
+  code: string | null;
+  status: CaseStatus | null;
+  category: string | null;
+  closed_at: Date | null;
+}
+
+/** A case's status as the citizen is told it: routed or posted counts as handling, not only work begun. */
+export function progressOf(status: CaseStatus | null, handled: boolean): Progress {
+  if (status === "closed") return "closed";
+  if (status === "resolved") return "resolved";
+  if (status === "in_progress" || handled) return "handling";
+  return "received";
+}
+
+export async function listSubmissions(db: DbOrTx, accountId: number, limit = 100): Promise<SubmissionView[]> {
+  const { rows } = await db.execute<Row & { handled: boolean }>(sql`
+    SELECT r.external_id, r.reported_at, r.narrative, r.address_text, c.id AS case_id, c.code, c.status, c.category, c.closed_at,
+           c.lead_unit_id IS NOT NULL AS handled
+      FROM audit_events a
+      JOIN raw_records rr ON rr.batch_id = a.subject_id::bigint AND rr.channel = 'portal'
+      JOIN records r ON r.channel = 'portal' AND r.external_id = rr.external_id AND r.is_current
+      LEFT JOIN cases c ON c.id = r.case_id
+     WHERE a.actor_kind = 'account' AND a.actor_id = ${accountId} AND a.action = 'intake.chunk' AND a.subject_type = 'intake_batch'
+     GROUP BY r.id, c.id
+     ORDER BY r.reported_at DESC, r.id DESC
+     LIMIT ${limit}`);
+  return rows.map((r) => ({
+    externalId: r.external_id,
+    reportedAt: new Date(r.reported_at).toISOString(),
+    narrative: r.narrative,
+    addressText: r.address_text,
+    progress: progressOf(r.status, r.handled),
+    case: r.case_id == null ? null : { id: r.case_id, code: r.code!, status: r.status!, category: r.category, closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null },
+  }));
+}

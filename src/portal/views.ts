@@ -1,0 +1,34 @@
+// What the citizen portal shows a citizen of their own submissions. No database imports: the web app uses these too.
+import { z } from "zod";
+import { CASE_STATUSES } from "../cases/statuses.js";
+
+/** Where a submission stands, in the words a citizen is told: received, being handled, resolved, closed. */
+export const PROGRESS = ["received", "handling", "resolved", "closed"] as const;
+export type Progress = (typeof PROGRESS)[number];
+
+export const PROGRESS_NAMES: Record<Progress, string> = {
+  received: "已受理",
+  handling: "办理中",
+  resolved: "已化解",
+  closed: "已办结",
+};
+
+export const SubmissionView = z.object({
+  /** 受理编号: the number the citizen quotes when asking. */
+  externalId: z.string(),
+  reportedAt: z.string(),
+  narrative: z.string(),
+  addressText: z.string().nullable(),
+  progress: z.enum(PROGRESS),
+  /** The case it joined; null while case formation has not reached it. */
+  case: z
+    .object({
+      id: z.number(),
+      code: z.string(),
+      status: z.enum(CASE_STATUSES),
+      category: z.string().nullable(),
+      closedAt: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type SubmissionView = z.infer<typeof SubmissionView>;
