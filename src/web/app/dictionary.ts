@@ -38,6 +38,7 @@ export const DICT = {
   "menu.followUps": { zh: "回访", en: "Follow-ups" },
   "menu.assessment": { zh: "考核", en: "Assessment" },
   "menu.dashboard": { zh: "一屏掌控", en: "Dashboard" },
+  "menu.portal": { zh: "群众服务", en: "Citizen services" },
   "menu.settings": { zh: "设置", en: "Settings" },
   "menu.regions": { zh: "区域树", en: "Region tree" },
   "menu.units": { zh: "承办单位", en: "Units" },

@@ -39,8 +39,10 @@ import { RiskListPage } from "./risk/RiskListPage.js";
 import { KeyIndexPage } from "./key-index/KeyIndexPage.js";
 import { TransfersPage } from "./transfers/TransfersPage.js";
 import { DashboardPage } from "./dashboard/DashboardPage.js";
+import { PortalPage } from "./portal/PortalPage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
+  "/portal": () => <PortalPage />,
   "/intake": () => <IntakePage />,
   "/cases": () => <CaseListPage />,
   "/tasks": () => <TasksPage />,

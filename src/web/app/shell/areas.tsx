@@ -1,6 +1,6 @@
 // The hub's areas, once: the side menu, the home page's links and the routes' permission checks read this list.
 import {
-  AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, FieldTimeOutlined, IdcardOutlined, UserSwitchOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined,
+  AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, FieldTimeOutlined, IdcardOutlined, UserSwitchOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, FormOutlined,
   FireOutlined, HomeOutlined, InboxOutlined, LineChartOutlined, SwapOutlined, KeyOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -17,6 +17,7 @@ export interface Area {
 }
 
 export const WORK_AREAS: Area[] = [
+  { path: "/portal", label: "menu.portal", icon: <FormOutlined />, permission: "portal.use" },
   { path: "/intake", label: "menu.intake", icon: <InboxOutlined />, permission: "intake.manage" },
   { path: "/cases", label: "menu.cases", icon: <FileSearchOutlined />, permission: "cases.read" },
   { path: "/tasks", label: "menu.tasks", icon: <CheckSquareOutlined />, permission: "tasks.read" },

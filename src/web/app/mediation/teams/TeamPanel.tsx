@@ -217,7 +217,7 @@ function ProposalDialog({ caseId, onClose }: { caseId: number; onClose: () => vo
   );
 }
 
-function RequestDialog({ caseId, category, onClose }: { caseId: number; category: string | null; onClose: () => void }) {
+export function RequestDialog({ caseId, category, onClose }: { caseId: number; category: string | null; onClose: () => void }) {
   const { data: me } = useMe();
   const citizen = me?.role === "citizen";
   const [q, setQ] = useState("");
