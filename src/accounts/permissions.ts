@@ -46,7 +46,8 @@ export const ACTIONS = {
   "followups.manage": "维护回访规则、改派回访",
   "transfers.read": "查看非警务警情流转情况",
   "keyindex.read": "查看关键指数",
-  "portal.use": "群众服务：在线提交诉求、跟踪本人诉求、申请指定调解员",
+  "portal.use": "群众服务：在线提交诉求、跟踪本人诉求、申请指定调解员、法律咨询",
+  "legal.answer": "专科医生：答复群众的法律咨询",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -99,6 +100,7 @@ export const PERMISSIONS: Record<Action, Record<Role, boolean>> = {
   "transfers.read":  row(Y, Y, _, _, _, _, Y, _, _),
   "keyindex.read":   row(Y, Y, Y, Y, Y, Y, Y, Y, _),
   "portal.use":      row(_, _, _, _, _, _, _, _, Y),
+  "legal.answer":    row(Y, _, _, _, Y, _, _, _, _),
 };
 
 function row(

@@ -18,6 +18,7 @@ import { eq } from "drizzle-orm";
 import { followUpRules, followUpVisits } from "../follow-ups/schema.js";
 import { policeTransfers } from "../transfers/schema.js";
 import { warningReceipts, warnings } from "../warnings/schema.js";
+import { legalQuestions } from "../portal/schema.js";
 import { sha256 } from "./sessions.js";
 import { ROLES, type Role } from "./roles.js";
 import { PERMISSIONS, type Action } from "./permissions.js";
@@ -60,6 +61,7 @@ interface Fixture {
   visitId: number;
   ruleId: number;
   warningId: number;
+  questionId: number;
   secrets: string[];
 }
 
@@ -209,6 +211,10 @@ const PROBES: Record<string, Probe> = {
   "POST /api/cases/:id/mediator-requests": { expect: "not-found", body: (f) => ({ mediatorId: f.mediatorId, onBehalfOf: "越权" }) },
   "GET /api/mediator-requests": { expect: "allowed" },
   "GET /api/portal/submissions": { expect: "allowed" },
+  "POST /api/portal/questions": { expect: "allowed", body: () => ({ question: "离婚后孩子抚养费怎么计算？" }) },
+  "GET /api/portal/questions": { expect: "allowed" },
+  "GET /api/legal-questions": { expect: "allowed" },
+  "POST /api/legal-questions/:id/answer": { expect: "allowed", body: () => ({ answer: "可以先协商，协商不成可申请人民调解或起诉。" }) },
   "POST /api/mediator-requests/:id/decide": { expect: "not-found", body: () => ({ accept: true }) },
 };
 
@@ -231,6 +237,7 @@ function fillUrl(url: string, f: Fixture): string {
     : url.startsWith("/api/extensions") ? f.extensionId
     : url.startsWith("/api/follow-ups") ? f.visitId
     : url.startsWith("/api/warnings") ? f.warningId
+    : url.startsWith("/api/legal-questions") ? f.questionId
     : url.startsWith("/api/follow-up-rules") ? f.ruleId
     : url.startsWith("/api/supervision") ? f.orderId
     : url.startsWith("/api/notifications") ? f.notificationId
@@ -298,7 +305,11 @@ describe("jurisdiction scope across every route", () => {
     await h.t.db.insert(policeTransfers).values({ recordId: accepted.recordId!, caseId: kase.id, basis: "flagged", reportedAt: new Date("2025-03-05T06:05:00Z"), officerName: "上傅家绝密民警" });
     const [warning] = await h.t.db.insert(warnings).values({ caseId: kase.id, trigger: "case_red", level: "red", reasons: [{ factor: "threat", label: "威胁", detail: "上傅家绝密纠纷中的威胁", points: 30, hard: true }], ackDueAt: new Date(Date.now() + 7_200_000) }).returning();
     await h.t.db.insert(warningReceipts).values({ warningId: warning.id, unitId: awayUnit, ackDueAt: warning.ackDueAt });
+    // Legal questions are the street's, not a community's: any specialist answers any citizen's question.
+    const asker = await createAccount(h.t, "citizen", AWAY);
+    const [question] = await h.t.db.insert(legalQuestions).values({ askedBy: asker.id, question: "邻居的树挡住我家采光，可以要求砍掉吗？" }).returning();
     f = {
+      questionId: question.id,
       warningId: warning.id,
       visitId: visit.id,
       ruleId: rule.id,

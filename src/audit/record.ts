@@ -102,7 +102,10 @@ export type AuditAction =
   | "warning.escalate"
   | "warning.receive"
   | "warning.close"
-  | "portal.submissions.read";
+  | "portal.submissions.read"
+  | "legal_question.ask"
+  | "legal_question.answer"
+  | "legal_question.read";
 
 export interface AuditEntry {
   action: AuditAction;

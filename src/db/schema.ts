@@ -16,3 +16,4 @@ export * from "../mediation/schema.js";
 export * from "../warnings/schema.js";
 export * from "../follow-ups/schema.js";
 export * from "../transfers/schema.js";
+export * from "../portal/schema.js";

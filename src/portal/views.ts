@@ -1,5 +1,6 @@
 // What the citizen portal shows a citizen of their own submissions. No database imports: the web app uses these too.
 import { z } from "zod";
+import { CATEGORIES } from "../cases/categories.js";
 import { CASE_STATUSES } from "../cases/statuses.js";
 
 /** Where a submission stands, in the words a citizen is told: received, being handled, resolved, closed. */
@@ -32,3 +33,22 @@ export const SubmissionView = z.object({
     .nullable(),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
+
+export const LegalQuestionInput = z.object({
+  question: z.string().trim().min(5, "请把问题写清楚（至少 5 个字）").max(2000),
+  category: z.enum(CATEGORIES).optional(),
+});
+
+export const LegalAnswerInput = z.object({ answer: z.string().trim().min(5, "答复至少 5 个字").max(5000) });
+
+/** A question with its answer. Who asked is not shown to the specialist: the question is answered, not the person. */
+export const LegalQuestionView = z.object({
+  id: z.number(),
+  category: z.enum(CATEGORIES).nullable(),
+  question: z.string(),
+  askedAt: z.string(),
+  answer: z.string().nullable(),
+  answeredByName: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+export type LegalQuestionView = z.infer<typeof LegalQuestionView>;
