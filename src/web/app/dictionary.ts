@@ -39,6 +39,7 @@ export const DICT = {
   "menu.assessment": { zh: "考核", en: "Assessment" },
   "menu.dashboard": { zh: "一屏掌控", en: "Dashboard" },
   "menu.portal": { zh: "群众服务", en: "Citizen services" },
+  "menu.legalQuestions": { zh: "法律咨询", en: "Legal questions" },
   "menu.settings": { zh: "设置", en: "Settings" },
   "menu.regions": { zh: "区域树", en: "Region tree" },
   "menu.units": { zh: "承办单位", en: "Units" },

@@ -40,9 +40,11 @@ import { KeyIndexPage } from "./key-index/KeyIndexPage.js";
 import { TransfersPage } from "./transfers/TransfersPage.js";
 import { DashboardPage } from "./dashboard/DashboardPage.js";
 import { PortalPage } from "./portal/PortalPage.js";
+import { QuestionQueuePage } from "./portal/QuestionQueuePage.js";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/portal": () => <PortalPage />,
+  "/legal-questions": () => <QuestionQueuePage />,
   "/intake": () => <IntakePage />,
   "/cases": () => <CaseListPage />,
   "/tasks": () => <TasksPage />,

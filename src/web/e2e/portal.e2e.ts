@@ -1,5 +1,6 @@
 // A citizen in the portal: reports a dispute through the form, is given a 受理编号, sees it in 我的诉求 join a case,
-// asks for a mediator they trust and sees the request waiting for the mediator's answer.
+// asks for a mediator they trust and sees the request waiting for the mediator's answer; asks a legal question, which
+// a specialist answers from the 法律咨询 queue, and reads the answer.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openSession } from "./browser.js";
@@ -49,4 +50,31 @@ describe("the citizen portal", () => {
     await page.screenshot({ path: path.join(repoRoot, "test-results/portal.png"), fullPage: true });
     expect(citizen.problems).toEqual([]);
   }, 180_000);
+
+  it("asks a legal question that a specialist answers", async () => {
+    const question = `公司${RUN}拖欠工资两个月，我应该去哪里投诉？需要准备什么材料？`;
+    const citizen = await openSession(live.browser, live.server.baseUrl, "qunzhong", "Gutang@2026");
+    await citizen.page.goto("/portal");
+    await citizen.page.getByLabel("您的问题").fill(question);
+    await citizen.page.getByRole("button", { name: /提\s*问/ }).click();
+    await citizen.page.locator(".ant-message-success", { hasText: "答复后会通知您" }).waitFor();
+    const mine = citizen.page.getByTestId("my-questions").locator(".ant-list-item", { hasText: question });
+    await mine.getByText("待答复").waitFor();
+
+    const specialist = await openSession(live.browser, live.server.baseUrl, "tiaojie", "Gutang@2026");
+    await specialist.page.goto("/legal-questions");
+    const row = specialist.page.locator(".ant-table-row", { hasText: question });
+    await row.getByRole("button", { name: /答\s*复/ }).click();
+    const dialog = specialist.page.locator(".ant-modal", { hasText: "答复法律咨询" });
+    const reply = "可向劳动保障监察部门投诉或申请劳动仲裁，请准备劳动合同、工资条、考勤记录等证据。";
+    await dialog.locator("textarea").fill(reply);
+    await dialog.getByRole("button", { name: "提交答复" }).click();
+    await specialist.page.locator(".ant-message-success", { hasText: "已答复" }).waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+
+    await citizen.page.reload();
+    await mine.getByText("已答复").waitFor();
+    expect(await mine.textContent()).toContain(reply);
+    expect([...citizen.problems, ...specialist.problems]).toEqual([]);
+  }, 120_000);
 });

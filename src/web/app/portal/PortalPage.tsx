@@ -1,5 +1,5 @@
-// /portal: 群众服务 — a citizen reports a dispute or asks a question, follows what they filed (受理编号, progress, the
-// case it joined) and asks for a mediator they trust once it is a case.
+// /portal: 群众服务 — a citizen reports a dispute, follows what they filed (受理编号, progress, the case it joined),
+// asks for a mediator they trust once it is a case, and asks on-duty specialists legal questions (法律咨询).
 import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -8,10 +8,11 @@ import { PROGRESS_NAMES, type Progress, type SubmissionView } from "../../../por
 import { RequestDialog } from "../mediation/teams/TeamPanel.js";
 import { useMyRequests } from "../mediation/teams/team-api.js";
 import { useMe } from "../session.js";
+import { QuestionsCard } from "./QuestionsCard.js";
 import { useFileSubmission, useMySubmissions, type PortalForm } from "./portal-api.js";
 
 /** What the citizen is asking for: the portal's own category words (the classifier maps them with the text). */
-const KINDS = ["矛盾纠纷调解", "投诉", "求助", "法律咨询"];
+const KINDS = ["矛盾纠纷调解", "投诉", "求助"];
 const PROGRESS_COLOURS: Record<Progress, string> = { received: "blue", handling: "orange", resolved: "green", closed: "default" };
 const MOBILE = /^1\d{10}$/;
 
@@ -20,6 +21,7 @@ export function PortalPage() {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <FileCard />
       <MySubmissionsCard />
+      <QuestionsCard />
     </Space>
   );
 }
@@ -32,7 +34,7 @@ function FileCard() {
   return (
     <Card title="我要反映">
       <Typography.Paragraph type="secondary">
-        邻里、家庭、物业、劳资等矛盾纠纷，或需要法律咨询，都可以在这里提交。街道社会治理中心受理后分派到责任单位办理，您可以在下方“我的诉求”查看进度。
+        邻里、家庭、物业、劳资等矛盾纠纷都可以在这里反映。街道社会治理中心受理后分派到责任单位办理，您可以在下方“我的诉求”查看进度；只想问问法律上怎么办，请到“法律咨询”提问。
       </Typography.Paragraph>
       <Form
         form={form}

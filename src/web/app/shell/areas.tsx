@@ -1,7 +1,7 @@
 // The hub's areas, once: the side menu, the home page's links and the routes' permission checks read this list.
 import {
   AlertOutlined, ApartmentOutlined, ApiOutlined, BellOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, FieldTimeOutlined, IdcardOutlined, UserSwitchOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, FormOutlined,
-  FireOutlined, HomeOutlined, InboxOutlined, LineChartOutlined, SwapOutlined, KeyOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
+  FireOutlined, HomeOutlined, InboxOutlined, LineChartOutlined, SwapOutlined, KeyOutlined, PhoneOutlined, QuestionCircleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { Action } from "../../../accounts/permissions.js";
@@ -27,6 +27,7 @@ export const WORK_AREAS: Area[] = [
   { path: "/mediators", label: "menu.mediators", icon: <IdcardOutlined />, permission: "mediators.read" },
   { path: "/mediation", label: "menu.mediation", icon: <SolutionOutlined />, permission: "mediation.manage" },
   { path: "/mediation/requests", label: "menu.mediatorRequests", icon: <UserSwitchOutlined />, permission: "mediation.respond" },
+  { path: "/legal-questions", label: "menu.legalQuestions", icon: <QuestionCircleOutlined />, permission: "legal.answer" },
   { path: "/warnings", label: "menu.warnings", icon: <AlertOutlined />, permission: "warnings.read" },
   { path: "/risk", label: "menu.riskList", icon: <FireOutlined />, permission: "risk.read" },
   { path: "/follow-ups", label: "menu.followUps", icon: <PhoneOutlined />, permission: "followups.read" },
