@@ -41,7 +41,19 @@ describe("GET /api/portal/submissions", () => {
     const kase = await createCase(h.t, { region: "330282006", title: "物业收费" });
     await h.t.db.$client.query(`UPDATE records SET case_id = $1 WHERE channel = 'portal' AND external_id = $2`, [kase.id, externalId]);
     const joined = (await mine(first)).find((i) => i.externalId === externalId)!;
-    expect(joined).toMatchObject({ progress: "received", case: { id: kase.id, status: "open", closedAt: null } });
+    expect(joined).toMatchObject({ progress: "received", case: { id: kase.id, status: "open", closedAt: null, nextSession: null } });
+
+    // The next session still to come, not one held or past.
+    const soon = new Date(Date.now() + 2 * 86_400_000);
+    await h.t.db.$client.query(
+      `INSERT INTO mediation_sessions (case_id, scheduled_at, place, online, status, created_by_label) VALUES
+         ($1, now() - interval '3 days', '社区调解室', false, 'held', '测试'),
+         ($1, $2, '线上调解室 8801', true, 'scheduled', '测试'),
+         ($1, $2::timestamptz + interval '7 days', '社区调解室', false, 'scheduled', '测试')`,
+      [kase.id, soon],
+    );
+    const scheduled = (await mine(first)).find((i) => i.externalId === externalId)!;
+    expect(scheduled.case?.nextSession).toEqual({ scheduledAt: soon.toISOString(), online: true, place: "线上调解室 8801" });
 
     await h.t.db.$client.query(`UPDATE cases SET status = 'closed', closed_at = '2025-04-01T10:00:00+08:00' WHERE id = $1`, [kase.id]);
     const closed = (await mine(first)).find((i) => i.externalId === externalId)!;

@@ -1,4 +1,5 @@
-// A citizen's own submissions through the portal, newest first, with where each stands. Who filed a portal record is
+// A citizen's own submissions through the portal, newest first, with where each stands and the next mediation
+// session of its case. Who filed a portal record is
 // the account in its batch's intake.chunk audit row (the same fact requests.ts checks before a mediator request).
 import { sql } from "drizzle-orm";
 import type { CaseStatus } from "../cases/statuses.js";
@@ -15,6 +16,9 @@ interface Row extends Record<string, unknown> {
   status: CaseStatus | null;
   category: string | null;
   closed_at: Date | null;
+  session_at: Date | null;
+  session_online: boolean | null;
+  session_place: string | null;
 }
 
 /** A case's status as the citizen is told it: routed or posted counts as handling, not only work begun. */
@@ -28,13 +32,19 @@ export function progressOf(status: CaseStatus | null, handled: boolean): Progres
 export async function listSubmissions(db: DbOrTx, accountId: number, limit = 100): Promise<SubmissionView[]> {
   const { rows } = await db.execute<Row & { handled: boolean }>(sql`
     SELECT r.external_id, r.reported_at, r.narrative, r.address_text, c.id AS case_id, c.code, c.status, c.category, c.closed_at,
-           c.lead_unit_id IS NOT NULL AS handled
+           c.lead_unit_id IS NOT NULL AS handled,
+           s.scheduled_at AS session_at, s.online AS session_online, s.place AS session_place
       FROM audit_events a
       JOIN raw_records rr ON rr.batch_id = a.subject_id::bigint AND rr.channel = 'portal'
       JOIN records r ON r.channel = 'portal' AND r.external_id = rr.external_id AND r.is_current
       LEFT JOIN cases c ON c.id = r.case_id
+      LEFT JOIN LATERAL (
+        SELECT ms.scheduled_at, ms.online, ms.place FROM mediation_sessions ms
+         WHERE ms.case_id = c.id AND ms.status = 'scheduled' AND ms.scheduled_at >= now()
+         ORDER BY ms.scheduled_at LIMIT 1
+      ) s ON true
      WHERE a.actor_kind = 'account' AND a.actor_id = ${accountId} AND a.action = 'intake.chunk' AND a.subject_type = 'intake_batch'
-     GROUP BY r.id, c.id
+     GROUP BY r.id, c.id, s.scheduled_at, s.online, s.place
      ORDER BY r.reported_at DESC, r.id DESC
      LIMIT ${limit}`);
   return rows.map((r) => ({
@@ -43,6 +53,16 @@ export async function listSubmissions(db: DbOrTx, accountId: number, limit = 100
     narrative: r.narrative,
     addressText: r.address_text,
     progress: progressOf(r.status, r.handled),
-    case: r.case_id == null ? null : { id: r.case_id, code: r.code!, status: r.status!, category: r.category, closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null },
+    case:
+      r.case_id == null
+        ? null
+        : {
+            id: r.case_id,
+            code: r.code!,
+            status: r.status!,
+            category: r.category,
+            closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+            nextSession: r.session_at ? { scheduledAt: new Date(r.session_at).toISOString(), online: Boolean(r.session_online), place: r.session_place ?? "" } : null,
+          },
   }));
 }

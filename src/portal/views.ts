@@ -29,6 +29,8 @@ export const SubmissionView = z.object({
       status: z.enum(CASE_STATUSES),
       category: z.string().nullable(),
       closedAt: z.string().nullable(),
+      /** The next mediation session the case has scheduled: when, and where or online (互联网+调解). */
+      nextSession: z.object({ scheduledAt: z.string(), online: z.boolean(), place: z.string() }).nullable(),
     })
     .nullable(),
 });

@@ -102,6 +102,15 @@ function MySubmissionsCard() {
           { title: "进度", dataIndex: "progress", width: 90, render: (p: Progress) => <Tag color={PROGRESS_COLOURS[p]}>{PROGRESS_NAMES[p]}</Tag> },
           { title: "案件编号", width: 150, render: (_, s) => s.case?.code ?? "归集中" },
           {
+            title: "下次调解",
+            width: 200,
+            render: (_, s) => {
+              const next = s.case?.nextSession;
+              if (!next) return null;
+              return `${dayjs(next.scheduledAt).format("MM-DD HH:mm")} ${next.online ? "线上调解" : "现场调解"}${next.place ? `（${next.place}）` : ""}`;
+            },
+          },
+          {
             title: "调解员",
             width: 200,
             render: (_, s) => {
