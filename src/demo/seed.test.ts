@@ -3,6 +3,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db.js";
+import { listOwnQuestions } from "../portal/questions.js";
+import { listSubmissions } from "../portal/submissions.js";
 import { seedDemo } from "./seed.js";
 
 describe("seedDemo", () => {
@@ -45,5 +47,16 @@ describe("seedDemo", () => {
     expect(orphans).toBe(0);
     const [{ entries }] = await rows<{ entries: number }>(sql`SELECT count(*)::int AS entries FROM assessment_entries`);
     expect(entries).toBeGreaterThan(0);
+  });
+
+  it("gives the demo citizen a filed dispute with its case, and legal questions answered and waiting", async () => {
+    expect(summary.portal).toEqual({ submissions: 1, questions: 4, answered: 3 });
+    const [{ id }] = await rows<{ id: number }>(sql`SELECT id FROM accounts WHERE username = 'qunzhong'`);
+    const [filed] = await listSubmissions(t.db, id);
+    expect(filed.case).not.toBeNull();
+    expect(filed.progress).not.toBe("received");
+    const questions = await listOwnQuestions(t.db, id);
+    expect(questions.filter((q) => q.answer).length).toBe(3);
+    expect(questions.every((q) => q.answeredAt == null || q.answeredAt <= new Date().toISOString())).toBe(true);
   });
 });

@@ -28,6 +28,8 @@ import { seedMediators } from "../mediation/force/seed-mediators.js";
 import { seedFollowUpRules } from "../follow-ups/seed-rules.js";
 import { simulateFollowUpHistory } from "./follow-up-history.js";
 import { simulateWarningHistory } from "./warning-history.js";
+import { simulatePortalHistory } from "./portal-history.js";
+import { routeNewCases } from "../tasks/sweeps.js";
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts);
@@ -62,7 +64,13 @@ export async function seedDemo(db: Db, cipher: Cipher, opts: { disputes?: number
     const mediation = opts.handling === false ? null : await simulateMediationHistory(db, cipher);
     const followUps = opts.handling === false ? null : await simulateFollowUpHistory(db, cipher);
     const warnings = opts.handling === false ? null : await simulateWarningHistory(db, cipher);
-    return { ...base, records: summary.total, handling, mediation, followUps, warnings };
+    const portal = opts.handling === false ? null : await simulatePortalHistory(db, cipher);
+    if (portal) {
+      // The citizen's dispute came in today, after the year was lived: formed and routed as the live sweeps would.
+      await formPendingCases(db, await formationDeps(db, await loadClassifier()));
+      await routeNewCases({ db, cipher });
+    }
+    return { ...base, records: summary.total, handling, mediation, followUps, warnings, portal };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
