@@ -1,10 +1,11 @@
 // /legal-questions: 法律咨询 for the on-duty specialists — the questions still waiting (longest first) to answer, and
 // those answered. Who asked is not shown: the question is answered, not the person.
-import { App, Button, Card, Input, Modal, Segmented, Table, Tag } from "antd";
+import { App, Button, Card, Segmented, Table, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { CATEGORY_NAMES } from "../../../cases/categories.js";
 import type { LegalQuestionView } from "../../../portal/views.js";
+import { TextReplyModal } from "../shell/TextReplyModal.js";
 import { useAnswerQuestion, useQuestionQueue } from "./portal-api.js";
 
 type Status = "open" | "answered";
@@ -14,7 +15,6 @@ export function QuestionQueuePage() {
   const { data, isFetching } = useQuestionQueue(status);
   const answer = useAnswerQuestion();
   const [answering, setAnswering] = useState<LegalQuestionView | null>(null);
-  const [text, setText] = useState("");
   const { message } = App.useApp();
   return (
     <Card title="法律咨询" extra={<Segmented<Status> value={status} onChange={setStatus} options={[{ value: "open", label: "待答复" }, { value: "answered", label: "已答复" }]} />}>
@@ -33,7 +33,7 @@ export function QuestionQueuePage() {
                 title: "操作",
                 width: 90,
                 render: (_, q) => (
-                  <Button type="primary" size="small" onClick={() => { setAnswering(q); setText(""); }}>
+                  <Button type="primary" size="small" onClick={() => setAnswering(q)}>
                     答复
                   </Button>
                 ),
@@ -41,28 +41,31 @@ export function QuestionQueuePage() {
             : { title: "答复", render: (_, q) => `${q.answer}（${q.answeredByName}，${dayjs(q.answeredAt).format("MM-DD HH:mm")}）` },
         ]}
       />
-      <Modal
+      <TextReplyModal
         open={answering != null}
         title="答复法律咨询"
         okText="提交答复"
-        cancelText="取消"
-        okButtonProps={{ disabled: text.trim().length < 5 }}
-        confirmLoading={answer.isPending}
+        placeholder="答复内容（将告知提问人）"
+        minLength={5}
+        maxLength={5000}
+        rows={6}
+        loading={answer.isPending}
         onCancel={() => setAnswering(null)}
-        onOk={async () => {
-          if (!answering) return;
+        onSubmit={async (text) => {
+          if (!answering) return false;
           try {
-            await answer.mutateAsync({ id: answering.id, answer: text.trim() });
+            await answer.mutateAsync({ id: answering.id, answer: text });
             message.success("已答复，已通知提问人");
             setAnswering(null);
+            return true;
           } catch (err) {
             message.error((err as Error).message);
+            return false;
           }
         }}
       >
         <p>{answering?.question}</p>
-        <Input.TextArea rows={6} maxLength={5000} placeholder="答复内容（将告知提问人）" value={text} onChange={(e) => setText(e.target.value)} />
-      </Modal>
+      </TextReplyModal>
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 // /mediation/requests: 指定调解申请 — a mediator's requests naming them, to accept (they then lead the case's team and
 // the other party is told) or decline with a reason; staff see those of their jurisdiction, a citizen their own.
-import { App, Button, Card, Input, Modal, Segmented, Space, Table, Tag } from "antd";
+import { App, Button, Card, Segmented, Space, Table, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { REQUEST_STATUS_NAMES } from "../../../../mediation/teams/slots.js";
+import { TextReplyModal } from "../../shell/TextReplyModal.js";
 import { useDecideRequest, useMyRequests, type MediatorRequest } from "./team-api.js";
 
 type Status = "pending" | "accepted" | "declined";
@@ -14,7 +15,6 @@ export function MyRequestsPage() {
   const { data, isFetching } = useMyRequests(status === "all" ? undefined : status);
   const decide = useDecideRequest();
   const [declining, setDeclining] = useState<MediatorRequest | null>(null);
-  const [note, setNote] = useState("");
   const { message, modal } = App.useApp();
   const act = async (id: number, accept: boolean, reason?: string) => {
     try {
@@ -60,7 +60,7 @@ export function MyRequestsPage() {
                   >
                     接受
                   </Button>
-                  <Button size="small" onClick={() => { setDeclining(r); setNote(""); }}>
+                  <Button size="small" onClick={() => setDeclining(r)}>
                     谢绝
                   </Button>
                 </Space>
@@ -68,20 +68,19 @@ export function MyRequestsPage() {
           },
         ]}
       />
-      <Modal
+      <TextReplyModal
         open={declining != null}
         title="谢绝指定"
         okText="谢绝"
-        cancelText="取消"
-        okButtonProps={{ disabled: note.trim().length < 2 }}
-        confirmLoading={decide.isPending}
+        placeholder="请说明理由（将告知申请人）"
+        loading={decide.isPending}
         onCancel={() => setDeclining(null)}
-        onOk={async () => {
-          if (declining && (await act(declining.id, false, note.trim()))) setDeclining(null);
+        onSubmit={async (reason) => {
+          const done = declining != null && (await act(declining.id, false, reason));
+          if (done) setDeclining(null);
+          return done;
         }}
-      >
-        <Input.TextArea rows={3} maxLength={1000} placeholder="请说明理由（将告知申请人）" value={note} onChange={(e) => setNote(e.target.value)} />
-      </Modal>
+      />
     </Card>
   );
 }
