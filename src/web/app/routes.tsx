@@ -58,6 +58,7 @@ const PAGES: Record<string, () => ReactNode> = {
   "/extensions": () => <ExtensionsPage />,
   "/mediators": () => <DirectoryPage />,
   "/mediation": () => <MySchedulePage />,
+  "/mediation/requests": () => <MyRequestsPage />,
   "/settings/mediators": () => <MediatorsAdminPage />,
   "/warnings": () => <WarningsPage />,
   "/follow-ups": () => <FollowUpsPage />,
@@ -88,7 +89,6 @@ export function AppRoutes() {
         ))}
         <Route path="/cases/duplicates" element={<Guard permission={cases.permission}><DuplicatesPage /></Guard>} />
         <Route path="/cases/:id" element={<Guard permission={cases.permission}><CaseDetailPage /></Guard>} />
-        <Route path="/mediation/requests" element={<Guard permission="mediation.respond"><MyRequestsPage /></Guard>} />
         <Route path="/agreements/:id/print" element={<Guard permission="cases.read"><AgreementPrintPage /></Guard>} />
         <Route path="/mediators/:id" element={<Guard permission="mediators.read"><MediatorProfilePage /></Guard>} />
         <Route path="/people/:id" element={<Guard permission="people.read"><PersonPage /></Guard>} />

@@ -1,8 +1,10 @@
-// A street-centre worker logs in and browses the region tree; a wrong password gets the server's Chinese message.
+// A street-centre worker logs in and browses the region tree; a wrong password gets the server's Chinese message;
+// every area of the menu opens its own page, for some demo account allowed to see it.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { logIn, watchPageProblems } from "./browser.js";
+import { SETTINGS_AREAS, WORK_AREAS } from "../app/shell/areas.js";
+import { logIn, openSession, watchPageProblems } from "./browser.js";
 import { liveApp, repoRoot } from "./server.js";
 
 const STREET_CODE = "330282006";
@@ -57,4 +59,25 @@ describe("login and the region tree", () => {
     expect(page.url()).toMatch(/\/login$/);
     await page.close();
   });
+
+  it("opens every area's own page, never the 建设中 placeholder", async () => {
+    const opened: string[] = [];
+    const left = new Set([...WORK_AREAS, ...SETTINGS_AREAS].map((a) => a.path));
+    for (const username of ["zhongxin", "admin", "tiaojie", "qunzhong"]) {
+      const s = await openSession(live.browser, live.server.baseUrl, username, "Gutang@2026");
+      const me = await s.page.evaluate(async () => ((await (await fetch("/api/auth/me")).json()) as { me: { permissions: string[] } }).me.permissions);
+      for (const area of [...WORK_AREAS, ...SETTINGS_AREAS]) {
+        if (!left.has(area.path) || (area.permission && !me.includes(area.permission))) continue;
+        await s.page.goto(area.path);
+        await s.page.waitForLoadState("networkidle");
+        expect(await s.page.locator(".ant-layout-content").innerText(), `${area.path} as ${username}`).not.toContain("建设中");
+        left.delete(area.path);
+        opened.push(area.path);
+      }
+      expect(s.problems, username).toEqual([]);
+      await s.page.close();
+    }
+    expect([...left], "areas no demo account opened").toEqual([]);
+    expect(opened.length).toBeGreaterThan(20);
+  }, 240_000);
 });

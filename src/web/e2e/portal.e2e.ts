@@ -15,8 +15,8 @@ describe("the citizen portal", () => {
   it("files a dispute, follows it to its case and asks for a mediator", async () => {
     const citizen = await openSession(live.browser, live.server.baseUrl, "qunzhong", "Gutang@2026");
     const page = citizen.page;
+    // A citizen lands straight on 群众服务.
     await page.goto("/");
-    await page.getByRole("link", { name: "群众服务" }).first().click();
     await page.waitForURL(/\/portal$/);
 
     // A form left short is refused with what is missing, before anything is sent.
@@ -40,8 +40,16 @@ describe("the citizen portal", () => {
     // A trusted mediator, chosen from the public directory.
     await row.getByRole("button", { name: "申请指定调解员" }).click();
     const dialog = page.locator(".ant-modal", { hasText: "申请指定信任的调解员" });
-    await dialog.locator(".ant-select").click();
-    const option = page.locator(".ant-select-item-option").first();
+    // The list of the select, once open and filled: a click while the dialog is still opening can close it again.
+    const option = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").first();
+    const list = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+    await expect
+      .poll(async () => {
+        if (await option.isVisible()) return true;
+        if (!(await list.isVisible())) await dialog.locator(".ant-select input").click();
+        return false;
+      }, { timeout: 30_000, interval: 500 })
+      .toBe(true);
     const mediator = ((await option.textContent()) ?? "").split("（")[0];
     await option.click();
     await dialog.getByRole("button", { name: "提交申请" }).click();

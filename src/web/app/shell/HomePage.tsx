@@ -1,5 +1,5 @@
 import { Card, Col, Descriptions, Row, Typography } from "antd";
-import { Link } from "react-router";
+import { Link, Navigate } from "react-router";
 import { useT } from "../lang.js";
 import { useCan, useMe } from "../session.js";
 import { SETTINGS_AREAS, WORK_AREAS } from "./areas.js";
@@ -9,6 +9,8 @@ export function HomePage() {
   const can = useCan();
   const { data: me } = useMe();
   if (!me) return null;
+  // A citizen has one place to go: straight to 群众服务.
+  if (can("portal.use")) return <Navigate to="/portal" replace />;
   const areas = [...WORK_AREAS, ...SETTINGS_AREAS].filter((a) => can(a.permission));
   return (
     <>
