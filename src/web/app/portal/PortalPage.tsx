@@ -96,14 +96,14 @@ function MySubmissionsCard() {
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: "您还没有提交过诉求" }}
         columns={[
-          { title: "受理编号", dataIndex: "externalId", width: 220 },
-          { title: "提交时间", dataIndex: "reportedAt", width: 150, render: (t: string) => dayjs(t).format("YYYY-MM-DD HH:mm") },
-          { title: "内容", dataIndex: "narrative", ellipsis: true },
+          { title: "受理编号", dataIndex: "externalId", width: 190 },
+          { title: "提交时间", dataIndex: "reportedAt", width: 140, render: (t: string) => dayjs(t).format("YYYY-MM-DD HH:mm") },
+          { title: "内容", dataIndex: "narrative", ellipsis: { showTitle: true } },
           { title: "进度", dataIndex: "progress", width: 90, render: (p: Progress) => <Tag color={PROGRESS_COLOURS[p]}>{PROGRESS_NAMES[p]}</Tag> },
-          { title: "案件编号", width: 150, render: (_, s) => s.case?.code ?? "归集中" },
+          { title: "案件编号", width: 140, render: (_, s) => s.case?.code ?? "归集中" },
           {
             title: "下次调解",
-            width: 200,
+            width: 170,
             render: (_, s) => {
               const next = s.case?.nextSession;
               if (!next) return null;
@@ -112,7 +112,7 @@ function MySubmissionsCard() {
           },
           {
             title: "调解员",
-            width: 200,
+            width: 150,
             render: (_, s) => {
               if (!s.case) return null;
               const r = requestOf(s.case.id);
