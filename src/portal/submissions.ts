@@ -1,9 +1,9 @@
 // A citizen's own submissions through the portal, newest first, with where each stands and the next mediation
-// session of its case. Who filed a portal record is
-// the account in its batch's intake.chunk audit row (the same fact requests.ts checks before a mediator request).
+// session of its case. Who filed a portal record: intake/filed-by.ts (the fact requests.ts also checks).
 import { sql } from "drizzle-orm";
 import type { CaseStatus } from "../cases/statuses.js";
 import type { DbOrTx } from "../db/client.js";
+import { portalIdsFiledBy } from "../intake/filed-by.js";
 import type { Progress, SubmissionView } from "./views.js";
 
 interface Row extends Record<string, unknown> {
@@ -34,17 +34,14 @@ export async function listSubmissions(db: DbOrTx, accountId: number, limit = 100
     SELECT r.external_id, r.reported_at, r.narrative, r.address_text, c.id AS case_id, c.code, c.status, c.category, c.closed_at,
            c.lead_unit_id IS NOT NULL AS handled,
            s.scheduled_at AS session_at, s.online AS session_online, s.place AS session_place
-      FROM audit_events a
-      JOIN raw_records rr ON rr.batch_id = a.subject_id::bigint AND rr.channel = 'portal'
-      JOIN records r ON r.channel = 'portal' AND r.external_id = rr.external_id AND r.is_current
+      FROM records r
       LEFT JOIN cases c ON c.id = r.case_id
       LEFT JOIN LATERAL (
         SELECT ms.scheduled_at, ms.online, ms.place FROM mediation_sessions ms
          WHERE ms.case_id = c.id AND ms.status = 'scheduled' AND ms.scheduled_at >= now()
          ORDER BY ms.scheduled_at LIMIT 1
       ) s ON true
-     WHERE a.actor_kind = 'account' AND a.actor_id = ${accountId} AND a.action = 'intake.chunk' AND a.subject_type = 'intake_batch'
-     GROUP BY r.id, c.id, s.scheduled_at, s.online, s.place
+     WHERE r.channel = 'portal' AND r.is_current AND r.external_id IN (${portalIdsFiledBy(accountId)})
      ORDER BY r.reported_at DESC, r.id DESC
      LIMIT ${limit}`);
   return rows.map((r) => ({

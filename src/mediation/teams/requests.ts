@@ -8,6 +8,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../audit/record.js";
 import { cases } from "../../cases/schema.js";
+import { portalIdsFiledBy } from "../../intake/filed-by.js";
 import type { DbOrTx } from "../../db/client.js";
 import { AppError } from "../../errors/catalogue.js";
 import { notifyAccounts, notifyUnit } from "../../notifications/notify.js";
@@ -24,9 +25,7 @@ import { unavailableReason } from "./score.js";
 export async function citizenFiledCase(db: DbOrTx, caseId: number, accountId: number): Promise<boolean> {
   const { rows } = await db.execute(sql`
     SELECT 1 FROM records r
-      JOIN raw_records rr ON rr.id = r.raw_record_id
-      JOIN audit_events a ON a.subject_type = 'intake_batch' AND a.subject_id = rr.batch_id::text AND a.action = 'intake.chunk'
-     WHERE r.case_id = ${caseId} AND r.channel = 'portal' AND a.actor_kind = 'account' AND a.actor_id = ${accountId}
+     WHERE r.case_id = ${caseId} AND r.channel = 'portal' AND r.external_id IN (${portalIdsFiledBy(accountId)})
      LIMIT 1`);
   return rows.length > 0;
 }
